@@ -1,0 +1,52 @@
+# Deux commandes font tout sur une Debian neuve : `make site` et `make test`.
+# Les paquets Debian manquants sont installés (root requis), l'environnement
+# Python .venv est créé avec les versions figées de requirements.txt.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+APT_STAMP := $(VENV)/.apt
+# chromium : tests navigateur et PDF ; fonts-* : polices système embarquées
+# dans les PDF ; poppler-utils : pdftoppm (aperçu PNG des PDF dans les tests).
+APT_PACKAGES := chromium fonts-dejavu-core fonts-liberation2 poppler-utils
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: all site test serve check bench clean setup apt
+
+all: site
+
+$(APT_STAMP): Makefile
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installation des paquets Debian :$$missing"; \
+	  if [ "$$(id -u)" != 0 ]; then SUDO=sudo; fi; \
+	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+	@mkdir -p $(VENV) && touch $@
+
+$(STAMP): requirements.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+setup: $(STAMP) $(APT_STAMP)
+apt: $(APT_STAMP)
+
+site: setup
+	$(PY) tools/build.py site
+
+check: $(STAMP)
+	@$(PY) tools/build.py check
+
+test: setup
+	$(PY) -m pytest
+
+serve: setup
+	$(VENV)/bin/mkdocs serve --livereload
+
+bench: setup
+	$(PY) tools/bench.py
+
+clean:
+	rm -rf site site-restricted .build-* .pytest_cache

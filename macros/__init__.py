@@ -1,0 +1,180 @@
+"""The one adapter between MkDocs (mkdocs-macros) and the computation core.
+
+Everything MkDocs-specific lives here: reading the configuration, exposing
+variables, macros and filters to the pages, and writing the calendar files
+after the build. The other modules of this package never import MkDocs.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from . import calendar as ics
+from . import formatting as fmt
+from . import render, views
+from .errors import DataErrors
+from .schema import load_data
+from .site import filter_nav, restricted_links
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def _audience(env: Any) -> str:
+    audience = (env.conf.get("extra") or {}).get("audience", "public")
+    if audience not in views.AUDIENCES:
+        raise ValueError(f"extra.audience : attendu public ou restricted, trouvé « {audience} »")
+    return audience
+
+
+def define_env(env: Any) -> None:
+    """Load the data once and register variables, macros and filters."""
+    from mkdocs.exceptions import PluginError
+
+    audience = _audience(env)
+    data_dir = Path(env.conf["config_file_path"]).resolve().parent / "data"
+    try:
+        data = load_data(data_dir)
+    except DataErrors as exc:
+        raise PluginError(exc.report()) from None
+    day = views.today()
+    figures = views.key_figures(data, day=day)
+    if audience == "public" and env.conf.get("nav"):
+        env.conf["nav"] = filter_nav(env.conf["nav"])
+
+    for name, value in {
+        "audience": audience,
+        "restricted": audience == "restricted",
+        "offer": data.offer,
+        "contacts": data.contacts,
+        "fig": figures,
+        "build_day": fmt.long_date(day),
+    }.items():
+        env.variables[name] = value
+
+    @env.macro
+    def key_figures() -> str:
+        """Cards of the headline numbers."""
+        return render.key_figures(figures)
+
+    @env.macro
+    def benefits() -> str:
+        """What each company receives, with computed counts."""
+        items = []
+        for b in data.offer.benefits:
+            if b.computed:
+                items.append(f"{figures[b.computed]} {b.text}")
+            elif b.count is not None:
+                items.append(f"{fmt.number(b.count)} {b.text}")
+            else:
+                items.append(b.text)
+        return render.benefit_list(tuple(items))
+
+    @env.macro
+    def price_table() -> str:
+        """Comparison table of every profile and funding case."""
+        return render.price_table(views.price_rows(data), caption="Coût par entreprise selon le profil et la prise en charge OPCO")
+
+    @env.macro
+    def contract_breakdown() -> str:
+        """Who invoices what, per contract."""
+        return render.contract_breakdown(views.contract_views(data))
+
+    @env.macro
+    def sequences() -> str:
+        """The four sequences with their rhythm."""
+        return render.sequences(views.sequence_views(data))
+
+    @env.macro
+    def phases() -> str:
+        """The two steps with computed days and months."""
+        return render.phases(views.phase_views(data))
+
+    @env.macro
+    def registration() -> str:
+        """Registration status against the build day."""
+        return render.status(views.status_view(data, day=day))
+
+    @env.macro
+    def contact_block() -> str:
+        """Contacts with mailto links."""
+        people = [(p.name, p.email, p.role) for p in data.contacts.people]
+        return render.contacts(people, (data.contacts.general.email, data.contacts.general.role))
+
+    @env.macro
+    def training_offer() -> str:
+        """The training offer sheet (Qualiopi indicator 1)."""
+        t = data.offer.training_offer
+        rows = [
+            ("Objectifs", data.offer.aim),
+            ("Public", f"{data.offer.audience.profiles} {figures.people_per_company} personne par entreprise."),
+            ("Prérequis", data.offer.prerequisites),
+            ("Durée", f"{figures.training_days} de formation sur {figures.training_months}, puis {figures.accompaniment_days} d'accompagnement sur {figures.action_months} ; {figures.total_months} au maximum."),
+            ("Modalités et délais d'accès", f"{t.access_modalities or 'Non précisé.'} Intentions jusqu'au {figures.intentions_deadline}, engagement jusqu'au {figures.commitment_deadline}, kick-off à partir du {figures.kickoff_from}."),
+            ("Tarifs", f"Adhérent ENTER : à partir de {figures.member_from} sur {figures.reference_years} ans ; non adhérent : à partir de {figures.non_member_from}. Détail sur la page Tarifs."),
+            ("Méthodes pédagogiques", t.teaching_methods or "Non précisé par la plaquette."),
+            ("Modalités d'évaluation", t.assessment_methods or "Non précisé par la plaquette."),
+            ("Accessibilité aux personnes en situation de handicap", t.disability_access or "Non précisé à ce jour : contactez le pôle ENTER pour étudier les adaptations nécessaires."),
+            ("Lieu", t.venue or "Non précisé à ce jour."),
+            ("Horaires", t.hours or "Non précisé à ce jour."),
+            ("Organisme de formation", t.training_body or "Organisme de formation sélectionné par ENTER (nom non précisé à ce jour)."),
+            ("Contacts", ", ".join(f"{p.name} ({p.email})" for p in data.contacts.people)),
+        ]
+        return render.definition_list(rows)
+
+    @env.macro
+    def modules_table() -> str:
+        """Section 5, restricted: every module."""
+        return render.modules(views.module_views(data, audience=audience))
+
+    @env.macro
+    def planning_table() -> str:
+        """Section 6, restricted: the provisional planning."""
+        return render.gantt(views.gantt(data, audience=audience))
+
+    @env.macro
+    def tax_basis() -> str:
+        """Whether prices are HT, TTC, or not said by the brochure."""
+        return {
+            "ht": "Les prix sont indiqués hors taxes (HT).",
+            "ttc": "Les prix sont indiqués toutes taxes comprises (TTC).",
+            "non_precise": "La plaquette ne précise pas si ces prix sont hors taxes (HT) ou toutes taxes comprises (TTC) : demandez-le au pôle ENTER avant de budgéter.",
+        }[data.pricing.tax_basis]
+
+    @env.macro
+    def calendar_link(name: str, label: str) -> str:
+        """A button to a calendar file written at the site's root."""
+        url = env.page.url if env.page is not None else ""
+        return render.download_button("../" * url.count("/") + name, label, kind="text/calendar")
+
+    env.filter(fmt.money, "money")
+    env.filter(fmt.long_date, "long_date")
+    env.variables["_data"] = data
+    env.variables["_day"] = day
+
+
+def on_post_page_macros(env: Any) -> None:
+    """Stop the public build when a page links to a restricted page."""
+    if _audience(env) != "public":
+        return
+    links = restricted_links(env.markdown, page_path=env.page.file.src_uri)
+    if links:
+        from mkdocs.exceptions import PluginError
+
+        raise PluginError(
+            f"docs/{env.page.file.src_uri} : lien vers une page en diffusion restreinte "
+            f"({', '.join(links)}) : interdit dans le site public"
+        )
+
+
+def on_post_build(env: Any) -> None:
+    """Write the calendar files; drop the sitemap of the restricted variant."""
+    data = env.variables["_data"]
+    audience = _audience(env)
+    site_dir = Path(env.conf["site_dir"])
+    stamp = dt.datetime.combine(env.variables["_day"], dt.time(0, 0), tzinfo=dt.timezone.utc)
+    (site_dir / "inscriptions.ics").write_bytes(ics.public_calendar(data, stamp=stamp))
+    if audience == "restricted":
+        (site_dir / "planning.ics").write_bytes(ics.restricted_calendar(data, audience=audience, stamp=stamp))
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            (site_dir / name).unlink(missing_ok=True)

@@ -1,0 +1,155 @@
+"""HTML snippets for the pages: each repeated piece of markup has one builder."""
+from __future__ import annotations
+
+from html import escape
+
+from .views import ContractView, Figures, Gantt, ModuleView, PhaseView, PriceRow, SequenceView, StatusView
+
+
+def _e(text: str) -> str:
+    return escape(text, quote=True)
+
+
+def table(*, caption: str, head: tuple[str, ...], rows: list[tuple[str, ...]], row_header: bool = True, css: str = "") -> str:
+    """An accessible table: caption, column headers, row headers (scope)."""
+    klass = f' class="{css}"' if css else ""
+    out = [f"<table{klass}>", f"<caption>{_e(caption)}</caption>", "<thead><tr>"]
+    out += [f'<th scope="col">{_e(h)}</th>' for h in head]
+    out.append("</tr></thead><tbody>")
+    for row in rows:
+        cells = []
+        for index, cell in enumerate(row):
+            if index == 0 and row_header:
+                cells.append(f'<th scope="row">{_e(cell)}</th>')
+            else:
+                cells.append(f"<td>{_e(cell)}</td>")
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    out.append("</tbody></table>")
+    return "\n".join(out)
+
+
+def price_table(rows: tuple[PriceRow, ...], *, caption: str) -> str:
+    """The comparison of every profile and funding case."""
+    head = ("Profil", "Formation", "Année 1", "Année 2", "Année 3", "Total sur 3 ans", "Au lieu de", "Économie")
+    body = [(r.profile, r.funding, *r.years, r.total, r.reference, r.saving) for r in rows]
+    return '<div class="table-scroll" role="region" aria-label="Tableau des tarifs" tabindex="0">' + table(caption=caption, head=head, rows=body, css="price-table") + "</div>"
+
+
+def contract_breakdown(contracts: tuple[ContractView, ...]) -> str:
+    """One table per contract: who invoices what."""
+    parts = []
+    for c in contracts:
+        parts.append(f'<h3 id="contrat-{_slug(c.label)}">{_e(c.label)} : {_e(c.scope)}</h3>')
+        parts.append(f"<p>{_e(c.note)}</p>")
+        parts.append(table(caption=f"Postes facturés dans le contrat « {c.label} »", head=("Poste", "Année", "Montant"), rows=list(c.lines)))
+    return "\n".join(parts)
+
+
+def _slug(text: str) -> str:
+    keep = "".join(ch.lower() if ch.isalnum() else "-" for ch in text)
+    return "-".join(part for part in keep.split("-") if part)
+
+
+def key_figures(fig: Figures) -> str:
+    """The home page's cards of key figures."""
+    cards = [
+        (fig.member_from, f"par entreprise adhérente ENTER sur {fig.reference_years} ans, au lieu de {fig.member_reference}"),
+        (fig.non_member_from, f"par entreprise non adhérente, au lieu de {fig.non_member_reference}"),
+        (fig.training_days, f"de formation sur {fig.training_months}"),
+        (fig.accompaniment_days, f"d'accompagnement individuel par un expert sur {fig.action_months}"),
+        (fig.total_months, "au maximum, de la formation à la labellisation"),
+        (f"{fig.places} PME", "accompagnées dans la cohorte"),
+    ]
+    items = "".join(f'<li><strong class="kf-value">{_e(v)}</strong> <span>{_e(t)}</span></li>' for v, t in cards)
+    return f'<ul class="key-figures">{items}</ul>'
+
+
+def benefit_list(items: tuple[str, ...]) -> str:
+    """A bulleted list of already formatted sentences."""
+    return "<ul>" + "".join(f"<li>{_e(i)}</li>" for i in items) + "</ul>"
+
+
+def sequences(rows: tuple[SequenceView, ...]) -> str:
+    """Public programme: the four sequences, objective and rhythm."""
+    body = [(f"Séquence {r.number} – {r.title}", r.objective, r.rhythm, r.phase) for r in rows]
+    return table(caption="Les quatre séquences du parcours", head=("Séquence", "Objectif", "Rythme", "Étape"), rows=body)
+
+
+def phases(rows: tuple[PhaseView, ...]) -> str:
+    """The two steps of the journey as cards."""
+    out = ['<div class="phases">']
+    for index, p in enumerate(rows, start=1):
+        out.append(
+            f'<section class="phase" aria-labelledby="etape-{index}"><h3 id="etape-{index}">{_e(p.title)}</h3>'
+            f"<p><strong>{_e(p.summary)}</strong></p><p>{_e(p.format)}</p>"
+            f"<p>Résultat : {_e(p.outcome)}</p></section>"
+        )
+    out.append("</div>")
+    return "".join(out)
+
+
+def status(view: StatusView) -> str:
+    """The registration box: status, deadlines, what to do."""
+    klass = "status status--open" if view.open else "status status--closed"
+    items = "".join(f"<li>{_e(line)}</li>" for line in view.lines)
+    return f'<div class="{klass}"><p><strong>{_e(view.headline)}</strong></p><ul>{items}</ul></div>'
+
+
+def modules(rows: tuple[ModuleView, ...]) -> str:
+    """Section 5: the detail of every module."""
+    body = [
+        (f"{r.code} – {r.title}", r.detail or "—", r.sequence, r.kind, r.duration, r.mode, r.format, r.when)
+        for r in rows
+    ]
+    return '<div class="table-scroll" role="region" aria-label="Détail des modules" tabindex="0">' + table(
+        caption="Détail des modules de l'opération collective",
+        head=("Module", "Précisions", "Séquence", "Type", "Durée", "Modalité", "Format", "Calendrier"),
+        rows=body,
+    ) + "</div>"
+
+
+def gantt(model: Gantt) -> str:
+    """Section 6: the planning as an accessible table (a Gantt chart)."""
+    marks = {"groupe": "G", "individuel": "I", "preparation": "P"}
+    head = "".join(f'<th scope="col"><abbr title="{_e(long)}">{_e(short)}</abbr></th>' for short, long in zip(model.months, model.months_long))
+    out = [
+        f'<p class="planning-note"><strong>{_e(model.caption)}</strong></p>',
+        '<div class="table-scroll" role="region" aria-label="Planning prévisionnel" tabindex="0">',
+        '<table class="gantt">',
+        f"<caption>{_e(model.caption)}</caption>",
+        f'<thead><tr><th scope="col">Activité</th><th scope="col">Période</th>{head}</tr></thead><tbody>',
+    ]
+    for row in model.rows:
+        cells = []
+        for active, month in zip(row.cells, model.months_long):
+            if active:
+                cells.append(f'<td class="on on--{row.format}"><span class="mark" aria-hidden="true">{marks[row.format]}</span><span class="sr-only">{_e(row.format_label)}, {_e(month)}</span></td>')
+            else:
+                cells.append("<td></td>")
+        detail = f'<br><span class="detail">{_e(row.detail)}</span>' if row.detail else ""
+        out.append(f'<tr><th scope="row">{_e(row.title)}{detail}</th><td>{_e(row.period)}</td>{"".join(cells)}</tr>')
+    out.append("</tbody></table></div>")
+    legend = "".join(f'<li><span class="swatch on--{key}" aria-hidden="true">{marks[key]}</span> {_e(label)}</li>' for key, label in model.legend)
+    out.append(f'<ul class="legend" aria-label="Légende">{legend}</ul>')
+    return "\n".join(out)
+
+
+def contacts(people: list[tuple[str, str, str]], general: tuple[str, str]) -> str:
+    """The contacts block with mailto links."""
+    items = "".join(f'<li><strong>{_e(name)}</strong> : <a href="mailto:{_e(mail)}">{_e(mail)}</a></li>' for name, mail, _role in people)
+    role = people[0][2] if people else ""
+    return (
+        f'<div class="contacts"><p>{_e(role)} :</p><ul>{items}</ul>'
+        f'<p>{_e(general[1])} : <a href="mailto:{_e(general[0])}">{_e(general[0])}</a></p></div>'
+    )
+
+
+def definition_list(rows: list[tuple[str, str]]) -> str:
+    """Terms and definitions (the training offer sheet)."""
+    return "<dl>" + "".join(f"<dt>{_e(term)}</dt><dd>{_e(text)}</dd>" for term, text in rows) + "</dl>"
+
+
+def download_button(href: str, label: str, *, kind: str) -> str:
+    """A download link styled as a button, with its file type spelt out."""
+    ext = href.rsplit(".", 1)[-1].upper()
+    return f'<a class="md-button" href="{_e(href)}" type="{_e(kind)}" download>{_e(label)} <span class="file-type">(fichier {ext})</span></a>'

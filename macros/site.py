@@ -1,0 +1,54 @@
+"""Site structure rules shared by the adapter and the tests (no MkDocs)."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+RESTRICTED_DIR = "restricted/"
+
+
+def restricted_paths(path: str) -> bool:
+    """Whether a docs path belongs to the restricted variant only."""
+    return path.replace("\\", "/").startswith(RESTRICTED_DIR)
+
+
+def filter_nav(nav: Any) -> Any:
+    """The navigation without restricted pages (and empty sections)."""
+    if isinstance(nav, str):
+        return None if restricted_paths(nav) else nav
+    if isinstance(nav, list):
+        kept = [filter_nav(item) for item in nav]
+        return [item for item in kept if item not in (None, [], {})]
+    if isinstance(nav, dict):
+        kept = {key: filter_nav(value) for key, value in nav.items()}
+        return {key: value for key, value in kept.items() if value not in (None, [], {})}
+    return nav
+
+
+_LINK = re.compile(r"""\]\(\s*<?([^)\s>]+)|href\s*=\s*["']([^"']+)["']""")
+
+
+def restricted_links(markdown: str, *, page_path: str) -> list[str]:
+    """Links of a page (Markdown or HTML) that point into the restricted pages."""
+    base = page_path.replace("\\", "/").rsplit("/", 1)[0] if "/" in page_path else ""
+    found = []
+    for match in _LINK.finditer(markdown):
+        target = (match.group(1) or match.group(2)).split("#", 1)[0]
+        if not target or "://" in target or target.startswith(("mailto:", "#")):
+            continue
+        resolved = _resolve(base, target)
+        if restricted_paths(resolved):
+            found.append(target)
+    return found
+
+
+def _resolve(base: str, target: str) -> str:
+    """`restricted/x.md` from a page folder and a relative link."""
+    parts = [p for p in base.split("/") if p] if not target.startswith("/") else []
+    for piece in target.lstrip("/").split("/"):
+        if piece == "..":
+            if parts:
+                parts.pop()
+        elif piece not in ("", "."):
+            parts.append(piece)
+    return "/".join(parts)

@@ -1,0 +1,446 @@
+"""Rows and figures for the pages, computed from the data for one audience.
+
+Everything a page shows is prepared here as text (through formatting.py),
+so that templates and pages only place it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from decimal import Decimal
+
+from . import formatting as fmt
+from . import pricing as pr
+from . import timeline as tl
+from .model import Data
+
+AUDIENCES = ("public", "restricted")
+
+
+class RestrictedContent(Exception):
+    """Restricted content was asked for in the public variant."""
+
+
+def require_restricted(audience: str, what: str) -> None:
+    """Stop the build when a public page asks for restricted content."""
+    if audience not in AUDIENCES:
+        raise ValueError(f"audience inconnue « {audience} » (attendu : public ou restricted)")
+    if audience != "restricted":
+        raise RestrictedContent(
+            f"« {what} » est en diffusion restreinte : cette page ne peut pas l'afficher dans le site public"
+        )
+
+
+def today(*, environ: dict[str, str] | None = None) -> dt.date:
+    """The build day: SOURCE_DATE_EPOCH when set, else the clock (UTC)."""
+    environ = os.environ if environ is None else environ
+    epoch = environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+    return dt.datetime.now(tz=dt.timezone.utc).date()
+
+
+def _label(items, key: str) -> str:
+    """The label of the record with this id."""
+    return next(item.label for item in items if item.id == key)
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Key figures, already formatted in French."""
+
+    values: dict[str, str]
+
+    def __getattr__(self, name: str) -> str:
+        try:
+            return self.values[name]
+        except KeyError:
+            raise AttributeError(f"chiffre clé inconnu « {name} »") from None
+
+    def __getitem__(self, name: str) -> str:
+        return self.__getattr__(name)
+
+
+def base_tier(data: Data) -> str:
+    """The revenue tier the brochure's figures are given for."""
+    return data.pricing.reference.revenue_tier
+
+
+def key_figures(data: Data, *, day: dt.date) -> Figures:
+    """Every headline number of the site, formatted."""
+    p, prog, cohort = data.pricing, data.programme, data.planning.cohort
+    tier = base_tier(data)
+    member, non_member = p.reference.membership, _other_membership(data)
+    best_m = pr.quote(p, membership=member, revenue_tier=tier, funding="finance")
+    best_n = pr.quote(p, membership=non_member, revenue_tier=tier, funding="finance")
+    worst_m = pr.quote(p, membership=member, revenue_tier=tier, funding="non_finance")
+    y1 = pr.year_range(p, membership=member, revenue_tier=tier, year=1)
+    y2 = pr.year_range(p, membership=member, revenue_tier=tier, year=2)
+    y3 = pr.year_range(p, membership=member, revenue_tier=tier, year=3)
+    training = pr.contract_range(p, contract="organisme_formation", membership=member, revenue_tier=tier, year=1)
+    enter_y1 = pr.contract_range(p, contract="enter", membership=member, revenue_tier=tier, year=1)
+    fees = best_n.total - best_m.total
+    t_first, t_last = tl.phase_months(prog, "comprendre")
+    a_first, a_last = tl.phase_months(prog, "agir")
+    status = tl.registration_status(cohort, today=day)
+    values = {
+        "member_from": fmt.money(best_m.total),
+        "member_reference": fmt.money(best_m.reference),
+        "member_saving": fmt.money(best_m.saving),
+        "member_saving_percent": fmt.percent(pr.percent(best_m.saving_ratio)),
+        "member_max": fmt.money(worst_m.total),
+        "non_member_from": fmt.money(best_n.total),
+        "non_member_reference": fmt.money(best_n.reference),
+        "non_member_saving": fmt.money(best_n.saving),
+        "non_member_saving_percent": fmt.percent(pr.percent(best_n.saving_ratio)),
+        "year1_range": fmt.money_range(*y1),
+        "year1_from": fmt.money(y1[0]),
+        "year2_from": fmt.money(y2[0]),
+        "year3_from": fmt.money(y3[0]),
+        "training_range": fmt.money_range(*training),
+        "training_price": fmt.money(training[1]),
+        "enter_year1": fmt.money(enter_y1[0]),
+        "file_fees": fmt.money(fees),
+        "yearly_fee": fmt.money(pr.item_amount(p, "redevance_lucie")),
+        "reference_years": fmt.number(p.reference.years),
+        "training_days": fmt.days(tl.training_days(prog)),
+        "accompaniment_days": fmt.days(tl.accompaniment_days(prog)),
+        "total_months": fmt.months(tl.total_months(prog)),
+        "training_months": fmt.months(t_last - t_first + 1),
+        "action_months": fmt.months(a_last - a_first + 1),
+        "places": fmt.number(cohort.places),
+        "people_per_company": fmt.number(data.offer.audience.people_per_company),
+        "intentions_deadline": fmt.long_date(cohort.intentions_deadline),
+        "commitment_deadline": fmt.long_date(cohort.commitment_deadline),
+        "kickoff_from": fmt.long_date(cohort.kickoff_from),
+        "first_month": fmt.month_label(cohort.first_month, abbreviated=False),
+        "updated_on": fmt.long_date(data.offer.updated_on),
+        "sequences": fmt.number(len(prog.sequences)),
+        "group_activities": fmt.number(tl.count_format(prog, "groupe")),
+        "individual_activities": fmt.number(tl.count_format(prog, "individuel")),
+        "known_tier": _label(p.revenue_tiers, tier),
+        "status": "ouvertes" if status.open else "closes",
+        "title": (
+            f"Accompagner {fmt.number(cohort.places)} PME à la labellisation "
+            f"{data.offer.label_short} ({data.offer.label_body_short} & {data.offer.label_issuer})"
+        ),
+    }
+    return Figures(values)
+
+
+def _other_membership(data: Data) -> str:
+    """The membership that is not the reference one (non-adhérent)."""
+    return next(m.id for m in data.pricing.memberships if m.id != data.pricing.reference.membership)
+
+
+@dataclass(frozen=True)
+class PriceRow:
+    """One line of the comparison table."""
+
+    profile: str
+    funding: str
+    years: tuple[str, str, str]
+    total: str
+    reference: str
+    saving: str
+
+
+def price_rows(data: Data) -> tuple[PriceRow, ...]:
+    """Every profile × funding case, for every revenue tier."""
+    p = data.pricing
+    rows = []
+    for tier in p.revenue_tiers:
+        for member in p.memberships:
+            for funding in pr.FUNDING_CASES:
+                q = pr.quote(p, membership=member.id, revenue_tier=tier.id, funding=funding)
+                funding_label = "formation prise en charge par l'OPCO" if funding == "finance" else "formation sans prise en charge OPCO"
+                profile = f"{member.label}, {tier.label}"
+                if not q.known:
+                    rows.append(PriceRow(profile, funding_label, ("sur demande",) * 3, "sur demande", "sur demande", "—"))
+                    continue
+                prefix = "à partir de " if q.minimum else ""
+                rows.append(
+                    PriceRow(
+                        profile=profile,
+                        funding=funding_label,
+                        years=tuple(_from(y, minimum=q.minimum) for y in q.years),
+                        total=prefix + fmt.money(q.total),
+                        reference=fmt.money(q.reference) if q.reference is not None else "sur demande",
+                        saving=(f"{fmt.money(q.saving)} ({fmt.percent(pr.percent(q.saving_ratio))})" if q.saving is not None and q.saving_ratio is not None else "—"),
+                    )
+                )
+    return tuple(rows)
+
+
+def _from(amount: Decimal, *, minimum: bool) -> str:
+    """`dès 500 €` for minimum prices."""
+    return f"dès {fmt.money(amount)}" if minimum and amount else fmt.money(amount)
+
+
+@dataclass(frozen=True)
+class ContractView:
+    """What one contract covers, per year."""
+
+    label: str
+    scope: str
+    note: str
+    lines: tuple[tuple[str, str, str], ...]  # (poste, années, montant)
+
+
+def contract_views(data: Data) -> tuple[ContractView, ...]:
+    """The breakdown by contract (who invoices what)."""
+    p = data.pricing
+    result = []
+    for contract in p.contracts:
+        lines = []
+        for item in p.items:
+            if item.contract != contract.id:
+                continue
+            years = ", ".join(f"année {y}" for y in item.years)
+            amount = ("à partir de " if item.minimum else "") + fmt.money(item.amount)
+            if item.years and len(item.years) > 1:
+                amount += " par an"
+            if item.opco_fundable:
+                low = pr.contract_range(p, contract=contract.id, membership=p.reference.membership, revenue_tier=base_tier(data), year=item.years[0])
+                amount += f" avant prise en charge OPCO, soit {fmt.money_range(*low)} après"
+            who = []
+            if item.memberships:
+                who.append(" ou ".join(_label(p.memberships, m) for m in item.memberships))
+            if item.revenue_tiers:
+                who.append(", ".join(_label(p.revenue_tiers, t) for t in item.revenue_tiers))
+            label = item.label + (f" ({' ; '.join(who)})" if who else "")
+            lines.append((label, years.capitalize(), amount))
+        result.append(ContractView(contract.label, contract.scope, contract.note, tuple(lines)))
+    return tuple(result)
+
+
+@dataclass(frozen=True)
+class SequenceView:
+    """A sequence as the public programme shows it."""
+
+    number: str
+    title: str
+    objective: str
+    rhythm: str
+    phase: str
+
+
+def sequence_views(data: Data) -> tuple[SequenceView, ...]:
+    """The four sequences with their computed rhythm (M1, M3 à M10…)."""
+    prog = data.programme
+    result = []
+    for seq in sorted(prog.sequences, key=lambda s: s.number):
+        months = tl.sequence_months(prog, seq.id)
+        if months is None:
+            rhythm = "à préciser"
+        elif months[0] == months[1]:
+            rhythm = f"M{months[0]} ({fmt.months(1)})"
+        else:
+            rhythm = f"M{months[0]} à M{months[1]} ({fmt.months(months[1] - months[0] + 1)})"
+        phase = next(p.title for p in prog.phases if p.id == seq.phase)
+        result.append(SequenceView(fmt.number(seq.number), seq.title, seq.objective, rhythm, phase))
+    return tuple(result)
+
+
+@dataclass(frozen=True)
+class PhaseView:
+    """A phase: title, computed days and months, format, outcome."""
+
+    title: str
+    summary: str
+    format: str
+    outcome: str
+
+
+def phase_views(data: Data) -> tuple[PhaseView, ...]:
+    """The two phases of section 3 with their computed figures."""
+    prog = data.programme
+    result = []
+    for phase in prog.phases:
+        first, last = tl.phase_months(prog, phase.id)
+        seqs = {s.id for s in prog.sequences if s.phase == phase.id}
+        modules = [m for m in prog.modules if m.sequence in seqs]
+        training = sum((m.duration for m in modules if m.kind in prog.counting.training_kinds and m.unit == "jours"), Decimal(0))
+        support = sum((m.duration for m in modules if m.kind in prog.counting.accompaniment_kinds and m.unit == "jours"), Decimal(0))
+        parts = []
+        if training:
+            parts.append(f"{fmt.days(training)} de formation")
+        if support:
+            parts.append(f"{fmt.days(support)} d'accompagnement")
+        summary = f"{' et '.join(parts)} sur {fmt.months(last - first + 1)}"
+        result.append(PhaseView(phase.title, summary, phase.format, phase.outcome))
+    return tuple(result)
+
+
+@dataclass(frozen=True)
+class ModuleView:
+    """A module of section 5 (restricted)."""
+
+    code: str
+    title: str
+    detail: str
+    kind: str
+    duration: str
+    mode: str
+    format: str
+    when: str
+    sequence: str
+
+
+_KINDS = {
+    "lancement": "Lancement", "e_learning": "E-learning", "formation": "Formation",
+    "examen": "Examen", "presentation": "Présentation", "accompagnement": "Accompagnement",
+    "audit": "Audit", "comite": "Comité", "evenement": "Évènement", "cloture": "Clôture",
+}
+_MODES = {"presentiel": "présentiel", "virtuel": "virtuel", "distanciel": "distanciel"}
+_FORMATS = {"groupe": "en groupe", "individuel": "individuel"}
+
+
+def module_views(data: Data, *, audience: str) -> tuple[ModuleView, ...]:
+    """Section 5: every module, for the restricted variant only."""
+    require_restricted(audience, "Le détail de l'opération collective")
+    prog = data.programme
+    first = data.planning.cohort.first_month
+    result = []
+    for m in prog.modules:
+        end = tl.module_end(m)
+        when = f"M{m.month}" if end == m.month else f"M{m.month} à M{end}"
+        span = fmt.month_label(tl.add_months(first, m.month - 1))
+        if end != m.month:
+            span += f" – {fmt.month_label(tl.add_months(first, end - 1))}"
+        when = f"{when} ({span})" + (f", semaine {m.week}" if m.week else "")
+        seq = next(s for s in prog.sequences if s.id == m.sequence)
+        result.append(
+            ModuleView(
+                code=m.code, title=m.title, detail=m.detail or "",
+                kind=_KINDS[m.kind],
+                duration=fmt.quantity(m.duration, m.unit) if m.duration is not None and m.unit else "—",
+                mode=_MODES.get(m.mode or "", "—"),
+                format=_FORMATS[m.format],
+                when=when,
+                sequence=f"Séquence {seq.number} – {seq.title}",
+            )
+        )
+    return tuple(result)
+
+
+@dataclass(frozen=True)
+class GanttRow:
+    """A planning row: label, detail, cells (True where active)."""
+
+    title: str
+    detail: str
+    format: str
+    format_label: str
+    cells: tuple[bool, ...]
+    period: str
+
+
+@dataclass(frozen=True)
+class Gantt:
+    """The provisional planning (section 6)."""
+
+    caption: str
+    months: tuple[str, ...]
+    months_long: tuple[str, ...]
+    rows: tuple[GanttRow, ...]
+    legend: tuple[tuple[str, str], ...]
+    first: str
+    last: str
+
+
+def gantt(data: Data, *, audience: str) -> Gantt:
+    """Section 6 as a table model, for the restricted variant only."""
+    require_restricted(audience, "Le planning prévisionnel")
+    plan, cohort = data.planning.planning, data.planning.cohort
+    months = tl.planning_months(plan, cohort)
+    legend = plan.legend.model_dump()
+    rows = []
+    for placed in tl.place_rows(plan, cohort, data.programme):
+        row = placed.row
+        bits = []
+        summed = tl.duration_sum(placed.modules)
+        if summed is not None:
+            value, unit = summed
+            per = " par entreprise" if all(m.format == "individuel" for m in placed.modules) and unit == "jours" else ""
+            bits.append(fmt.quantity(value, unit) + per)
+        modes = sorted({_MODES[m.mode] for m in placed.modules if m.mode})
+        bits.extend(modes)
+        if row.note:
+            bits.append(row.note)
+        length = placed.end_index - placed.start_index + 1
+        period = fmt.month_label(months[placed.start_index], abbreviated=False)
+        if length > 1:
+            period = f"{period} à {fmt.month_label(months[placed.end_index], abbreviated=False)} ({fmt.months(length)})"
+        rows.append(
+            GanttRow(
+                title=row.title,
+                detail=" · ".join(bits),
+                format=row.format,
+                format_label=legend[row.format],
+                cells=tuple(placed.start_index <= i <= placed.end_index for i in range(len(months))),
+                period=period,
+            )
+        )
+    return Gantt(
+        caption=f"Planning prévisionnel de l'opération, {fmt.month_label(months[0], abbreviated=False)} à {fmt.month_label(months[-1], abbreviated=False)} ({plan.note})",
+        months=tuple(fmt.month_label(m) for m in months),
+        months_long=tuple(fmt.month_label(m, abbreviated=False) for m in months),
+        rows=tuple(rows),
+        legend=tuple(legend.items()),
+        first=fmt.month_label(months[0], abbreviated=False),
+        last=fmt.month_label(months[-1], abbreviated=False),
+    )
+
+
+@dataclass(frozen=True)
+class StatusView:
+    """Registration status as sentences."""
+
+    open: bool
+    headline: str
+    lines: tuple[str, ...]
+
+
+def status_view(data: Data, *, day: dt.date) -> StatusView:
+    """Open with days left, full, or closed with what to do instead."""
+    cohort = data.planning.cohort
+    status = tl.registration_status(cohort, today=day)
+    labels = {"intentions": "Intention de participation", "engagement": "Engagement de participation"}
+    lines = []
+    for deadline in status.deadlines:
+        when = fmt.long_date(deadline.date)
+        if deadline.days_left is None:
+            lines.append(f"{labels[deadline.key]} : jusqu'au {when} (date passée)")
+        elif deadline.days_left == 0:
+            lines.append(f"{labels[deadline.key]} : jusqu'au {when}, c'est aujourd'hui")
+        else:
+            lines.append(f"{labels[deadline.key]} : jusqu'au {when}, encore {fmt.count_days(deadline.days_left)}")
+    lines.append(f"Kick-off : à partir du {fmt.long_date(cohort.kickoff_from)}")
+    if status.places_left is not None and not status.full:
+        lines.append(f"Places restantes : {fmt.number(status.places_left)} sur {fmt.number(status.places)}")
+    if status.full:
+        headline = "Cette session est complète : contactez ENTER pour être informé de la prochaine cohorte."
+    elif status.open:
+        headline = "Les inscriptions sont ouvertes."
+    else:
+        headline = "Les inscriptions à cette session sont closes : contactez ENTER pour rejoindre la prochaine cohorte."
+    return StatusView(status.open, headline, tuple(lines))
+
+
+def completeness_report(data: Data) -> tuple[str, ...]:
+    """Fields of the training offer that the data does not say yet."""
+    labels = {
+        "disability_access": "accessibilité aux personnes en situation de handicap",
+        "venue": "lieu des sessions en présentiel",
+        "hours": "horaires",
+        "training_body": "nom de l'organisme de formation",
+        "teaching_methods": "méthodes pédagogiques",
+        "assessment_methods": "modalités d'évaluation",
+        "access_modalities": "modalités et délais d'accès",
+    }
+    missing = [f"data/offer.yml : training_offer.{key} ({label}) non renseigné" for key, label in labels.items() if getattr(data.offer.training_offer, key) is None]
+    if data.pricing.tax_basis == "non_precise":
+        missing.append("data/pricing.yml : tax_basis ne dit pas si les prix sont HT ou TTC")
+    return tuple(missing)
