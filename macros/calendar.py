@@ -60,7 +60,7 @@ def restricted_calendar(data: Data, *, audience: str, stamp: dt.datetime) -> byt
         end_month = row.end or row.start
         last_day = tl.add_months(end_month, 1) - dt.timedelta(days=1)
         cal.add_component(
-            _event(f"{cohort.id}-{row.id}", row.title, row.start, last_day, stamp=stamp, description=f"{plan.note} ; {plan.legend.model_dump()[row.format]}")
+            _event(f"{cohort.id}-planning-{row.id}", row.title, row.start, last_day, stamp=stamp, description=f"{plan.note} ; {plan.legend.model_dump()[row.format]}")
         )
     return cal.to_ical()
 

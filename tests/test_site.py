@@ -115,3 +115,52 @@ def test_dates_follow_the_data(tmp_path):
     assert "2026" not in text
     home = page_text(site / "index.html")
     assert "30 novembre 2026" in home and "1 décembre 2026" in home
+
+
+def test_restricted_calendar_holds_the_whole_planning(built, data):
+    cal = Calendar.from_ical((built["restricted"] / "planning.ics").read_bytes())
+    events = list(cal.walk("VEVENT"))
+    rows = data.planning.planning.rows
+    assert len(events) == len(rows) + 3
+    by_summary = {str(e["summary"]): e for e in events}
+    for row in rows:
+        event = by_summary[row.title]
+        assert event.decoded("dtstart") == row.start
+        assert event.decoded("dtend") > (row.end or row.start)
+    uids = [str(e["uid"]) for e in events]
+    assert len(set(uids)) == len(uids)
+    planning = (built["restricted"] / "restricted/planning/index.html").read_text(encoding="utf-8")
+    assert 'href="../../planning.ics"' in planning
+
+
+def test_calendar_uids_are_stable(built, tmp_path):
+    """Same data, another build: same UIDs (agendas update, never duplicate)."""
+    from conftest import build_site
+
+    other = build_site("mkdocs.yml", tmp_path / "site")
+    first = Calendar.from_ical((built["public"] / "inscriptions.ics").read_bytes())
+    second = Calendar.from_ical((other / "inscriptions.ics").read_bytes())
+    assert [str(e["uid"]) for e in first.walk("VEVENT")] == [str(e["uid"]) for e in second.walk("VEVENT")]
+
+
+def test_places_left_and_full_session(tmp_path, monkeypatch):
+    from conftest import EPOCH_OPEN, build_site, copy_project
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH_OPEN)
+    project = copy_project(tmp_path / "project")
+    planning = project / "data" / "planning.yml"
+    source = planning.read_text(encoding="utf-8")
+    planning.write_text(source.replace("places_taken: null", "places_taken: 7"), encoding="utf-8")
+    home = page_text(build_site("mkdocs.yml", tmp_path / "a", project=project) / "index.html")
+    assert "Places restantes : 3 sur 10" in home and "Les inscriptions sont ouvertes." in home
+    planning.write_text(source.replace("places_taken: null", "places_taken: 10"), encoding="utf-8")
+    home = page_text(build_site("mkdocs.yml", tmp_path / "b", project=project) / "index.html")
+    assert "Cette session est complète" in home and "Places restantes" not in home
+
+
+def test_registration_closed_after_deadline(tmp_path, monkeypatch):
+    from conftest import build_site
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
+    home = page_text(build_site("mkdocs.yml", tmp_path / "site") / "index.html")
+    assert "Inscriptions closes" in home and "prochaine cohorte" in home
