@@ -73,7 +73,12 @@ def define_env(env: Any) -> None:
     @env.macro
     def price_table() -> str:
         """Comparison table of every profile and funding case."""
-        return render.price_table(views.price_rows(data), caption="Coût par entreprise selon le profil et la prise en charge OPCO")
+        return render.price_table(views.price_table(data))
+
+    @env.macro
+    def price_cards() -> str:
+        """One card per profile: the total and its years."""
+        return render.price_cards(views.price_table(data))
 
     @env.macro
     def contract_breakdown() -> str:

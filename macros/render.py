@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .views import ContractView, Figures, Gantt, ModuleView, PhaseView, PriceRow, SequenceView, StatusView
+from .views import ContractView, Figures, Gantt, ModuleView, PhaseView, PriceTable, SequenceView, StatusView
 
 
 def _e(text: str) -> str:
@@ -28,11 +28,31 @@ def table(*, caption: str, head: tuple[str, ...], rows: list[tuple[str, ...]], r
     return "\n".join(out)
 
 
-def price_table(rows: tuple[PriceRow, ...], *, caption: str) -> str:
-    """The comparison of every profile and funding case."""
-    head = ("Profil", "Formation", "Année 1", "Année 2", "Année 3", "Total sur 3 ans", "Au lieu de", "Économie")
-    body = [(r.profile, r.funding, *r.years, r.total, r.reference, r.saving) for r in rows]
-    return '<div class="table-scroll" role="region" aria-label="Tableau des tarifs" tabindex="0">' + table(caption=caption, head=head, rows=body, css="price-table") + "</div>"
+def price_table(model: PriceTable) -> str:
+    """The comparison of every profile and funding case, then the tiers on request."""
+    head = ("Profil", "Total", "Au lieu de", "Économie", "Année 1", "Année 2", "Année 3")
+    body = [(r.profile, r.total, r.reference, r.saving, *r.years) for r in model.rows]
+    notes = "".join(f"<p>{_e(line)}</p>" for line in model.on_request)
+    return (
+        '<div class="table-scroll" role="region" aria-label="Tableau des tarifs" tabindex="0">'
+        + table(caption=model.caption, head=head, rows=body, css="price-table")
+        + "</div>"
+        + notes
+    )
+
+
+def price_cards(model: PriceTable) -> str:
+    """« Combien vais-je payer ? » : one card per profile, readable on a phone."""
+    cards = []
+    for r in model.rows:
+        years = " ; ".join(f"année {i} : {amount}" for i, amount in enumerate(r.years, start=1))
+        cards.append(
+            f'<li><span class="pc-profile">{_e(r.profile)}</span> '
+            f'<strong class="pc-total">{_e(r.total)}</strong> '
+            f'<span>au lieu de {_e(r.reference)}</span> '
+            f'<span class="pc-years">{_e(years)}</span></li>'
+        )
+    return '<ul class="price-cards">' + "".join(cards) + "</ul>"
 
 
 def contract_breakdown(contracts: tuple[ContractView, ...]) -> str:
@@ -116,7 +136,7 @@ def gantt(model: Gantt) -> str:
         f'<p class="planning-note"><strong>{_e(model.caption)}</strong></p>',
         '<div class="table-scroll" role="region" aria-label="Planning prévisionnel" tabindex="0">',
         '<table class="gantt">',
-        f"<caption>{_e(model.caption)}</caption>",
+        f'<caption class="sr-only">{_e(model.caption)}</caption>',
         f'<thead><tr><th scope="col">Activité</th><th scope="col">Période</th>{head}</tr></thead><tbody>',
     ]
     for row in model.rows:

@@ -136,41 +136,53 @@ def _other_membership(data: Data) -> str:
 
 @dataclass(frozen=True)
 class PriceRow:
-    """One line of the comparison table."""
+    """One line of the comparison table: a membership and a funding case."""
 
     profile: str
-    funding: str
-    years: tuple[str, str, str]
+    years: tuple[str, ...]
     total: str
     reference: str
     saving: str
 
 
-def price_rows(data: Data) -> tuple[PriceRow, ...]:
-    """Every profile × funding case, for every revenue tier."""
+@dataclass(frozen=True)
+class PriceTable:
+    """The comparison table for the tier with known prices, and the others."""
+
+    caption: str
+    rows: tuple[PriceRow, ...]
+    on_request: tuple[str, ...]
+
+
+_FUNDING_LABELS = {"finance": "formation financée par l'OPCO", "non_finance": "formation non financée"}
+
+
+def price_table(data: Data) -> PriceTable:
+    """Every membership × funding case; tiers without prices are on request."""
     p = data.pricing
     rows = []
+    on_request = []
+    known_tier = base_tier(data)
     for tier in p.revenue_tiers:
+        if tier.id != known_tier:
+            if not pr.quote(p, membership=p.reference.membership, revenue_tier=tier.id, funding="finance").known:
+                on_request.append(f"Entreprises au {tier.label} : tarifs sur demande auprès du pôle ENTER.")
+            continue
         for member in p.memberships:
             for funding in pr.FUNDING_CASES:
                 q = pr.quote(p, membership=member.id, revenue_tier=tier.id, funding=funding)
-                funding_label = "formation prise en charge par l'OPCO" if funding == "finance" else "formation sans prise en charge OPCO"
-                profile = f"{member.label}, {tier.label}"
-                if not q.known:
-                    rows.append(PriceRow(profile, funding_label, ("sur demande",) * 3, "sur demande", "sur demande", "—"))
-                    continue
-                prefix = "à partir de " if q.minimum else ""
+                minimum_years = {line.year for line in q.lines if line.item.minimum}
                 rows.append(
                     PriceRow(
-                        profile=profile,
-                        funding=funding_label,
-                        years=tuple(_from(y, minimum=q.minimum) for y in q.years),
-                        total=prefix + fmt.money(q.total),
+                        profile=f"{member.label}, {_FUNDING_LABELS[funding]}",
+                        years=tuple(_from(y, minimum=i + 1 in minimum_years) for i, y in enumerate(q.years)),
+                        total=("à partir de " if q.minimum else "") + fmt.money(q.total),
                         reference=fmt.money(q.reference) if q.reference is not None else "sur demande",
                         saving=(f"{fmt.money(q.saving)} ({fmt.percent(pr.percent(q.saving_ratio))})" if q.saving is not None and q.saving_ratio is not None else "—"),
                     )
                 )
-    return tuple(rows)
+    caption = f"Coût par entreprise sur {fmt.number(p.reference.years)} ans ({_label(p.revenue_tiers, known_tier)})"
+    return PriceTable(caption, tuple(rows), tuple(on_request))
 
 
 def _from(amount: Decimal, *, minimum: bool) -> str:
