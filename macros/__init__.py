@@ -12,7 +12,7 @@ from typing import Any
 
 from . import calendar as ics
 from . import formatting as fmt
-from . import render, views
+from . import jsonld, render, views
 from .errors import DataErrors
 from .schema import load_data
 from .site import filter_nav, restricted_links
@@ -156,6 +156,9 @@ def define_env(env: Any) -> None:
     env.filter(fmt.long_date, "long_date")
     env.variables["_data"] = data
     env.variables["_day"] = day
+    # Structured data for the theme's <head> (partials/head-extra.html).
+    site_url = env.conf.get("site_url") or ""
+    env.conf["extra"]["jsonld"] = jsonld.script(jsonld.course(data, site_url=site_url, day=day))
 
 
 def on_post_page_macros(env: Any) -> None:
