@@ -3,10 +3,19 @@
 The loader composes the YAML node tree itself so that it can refuse
 duplicate keys, keep impossible dates as text for the validator to report,
 and remember where each value was written.
+
+Plain scalars are read with the YAML 1.2 core rules, which are also those
+of the editors (VS Code's YAML extension): `yes`, `no`, `on`, `off` are
+text, not booleans; `0750` is 750, not an octal number; `1:30` is text, not
+90; `0x10` and `1_650` are text. The only addition is the date `AAAA-MM-JJ`,
+read as a date. So a value never means something other than what the editor
+shows, and an unusual spelling ends in a located error, never in a silently
+different figure.
 """
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +26,36 @@ import yaml
 from .errors import DataError, DataErrors
 
 Path_ = tuple[str | int, ...]
-_DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+
+_TAG = "tag:yaml.org,2002:"
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
+_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+
+
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe composer with YAML 1.2 core implicit types (plus dates)."""
+
+    yaml_implicit_resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+
+
+for _tag, _regexp, _first in (
+    ("bool", _BOOL, "tTfF"),
+    ("null", _NULL, ["~", "n", "N", ""]),
+    ("int", _INT, "-+0123456789"),
+    ("float", _FLOAT, "-+.0123456789"),
+    ("float", _INF, "-+."),
+    ("float", _NAN, "."),
+    ("timestamp", _DATE, "0123456789"),
+):
+    _Loader.add_implicit_resolver(_TAG + _tag, _regexp, list(_first))
+
+# Tags an editor never needs: anything else written with `!` is refused.
+_SCALAR_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
 
 
 @dataclass
@@ -59,58 +97,102 @@ def load_file(path: Path, *, name: str) -> LoadedFile:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise DataErrors([DataError(name, 1, 1, "", "fichier introuvable")]) from None
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        before = exc.object[: exc.start].decode("utf-8", errors="replace")
+        line, column = _position(before, len(before))
         raise DataErrors(
-            [DataError(name, 1, 1, "", "attendu un fichier texte en UTF-8")]
+            [DataError(name, line, column, "", "caractère illisible : enregistrez le fichier en UTF-8")]
         ) from None
+    return load_text(text, name=name)
+
+
+def load_text(text: str, *, name: str) -> LoadedFile:
+    """Parse YAML text; raise DataErrors for syntax errors and duplicates."""
     loaded = LoadedFile(name=name, data=None)
     errors: list[DataError] = []
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         raise DataErrors([_syntax_error(name, text, exc)]) from None
+    except yaml.reader.ReaderError as exc:
+        line, column = _position(text, exc.position)
+        message = f"caractère invisible interdit (code {exc.character:#x}) : supprimez-le ou retapez la ligne"
+        raise DataErrors([DataError(name, line, column, "", message)]) from None
     if node is None:
         loaded.data = {}
         return loaded
-    loaded.data = _convert(node, (), loaded, errors)
+    loaded.data = _convert(node, (), loaded, errors, ())
     if errors:
         raise DataErrors(errors)
     return loaded
 
 
-def _syntax_error(name: str, text: str, exc: yaml.MarkedYAMLError) -> DataError:
-    """Translate a PyYAML syntax error into French."""
-    mark = exc.problem_mark or exc.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+def _position(text: str, index: int) -> tuple[int, int]:
+    """Line and column (from 1) of a character index in `text`."""
+    before = text[:index]
+    return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
+
+
+_QUOTE = "mettez la valeur entre guillemets"
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError, current: str, column: int) -> str:
+    """A French explanation of a PyYAML syntax error."""
     problem = exc.problem or ""
+    context = exc.context or ""
+    found = re.search(r"found character '(.+?)' that cannot start any token", problem)
+    if "'\\t'" in problem or "\t" in current[: max(column, 1)]:
+        return "tabulation trouvée : indentez avec des espaces, jamais avec la touche Tab"
+    if "mapping values are not allowed" in problem:
+        return f"syntaxe YAML invalide : deux-points inattendu ; {_QUOTE} ou vérifiez l'indentation"
+    if "could not find expected ':'" in problem:
+        return "syntaxe YAML invalide : attendu « clé: valeur », deux-points manquant"
+    if "found undefined alias" in problem:
+        return f"syntaxe YAML invalide : « * » en début de valeur est réservé en YAML ; {_QUOTE}"
+    if found:
+        return f"syntaxe YAML invalide : « {found.group(1)} » ne peut pas commencer une valeur ; {_QUOTE}"
+    if "quoted scalar" in context:
+        return "syntaxe YAML invalide : guillemet ouvert ici et jamais refermé"
+    if "flow sequence" in context:
+        return "syntaxe YAML invalide : crochet « [ » ouvert ici et mal refermé (attendu « , » ou « ] »)"
+    if "flow mapping" in context:
+        return "syntaxe YAML invalide : accolade « { » ouverte ici et mal refermée (attendu « , » ou « } »)"
+    if "expected a single document" in context:
+        return "syntaxe YAML invalide : un seul document par fichier ; retirez la ligne « --- »"
+    if "expected <block end>" in problem or "did not find expected key" in problem or "did not find expected '-'" in problem:
+        return "syntaxe YAML invalide : indentation incohérente ; alignez cette ligne sur les clés de même niveau"
+    if "found duplicate anchor" in problem or "anchor" in context:
+        return f"syntaxe YAML invalide : « & » en début de valeur est réservé en YAML ; {_QUOTE}"
+    return f"syntaxe YAML invalide ({problem or context})"
+
+
+def _syntax_error(name: str, text: str, exc: yaml.MarkedYAMLError) -> DataError:
+    """Translate a PyYAML syntax error into French, located where to look."""
+    context = exc.context or ""
+    opened = any(word in context for word in ("quoted scalar", "flow sequence", "flow mapping"))
+    mark = (exc.context_mark if opened else None) or exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     lines = text.splitlines()
     current = lines[line - 1] if 0 < line <= len(lines) else ""
-    if "\t" in problem or "\t" in current[: max(column, 1)]:
-        message = "tabulation trouvée : indentez avec des espaces, jamais avec la touche Tab"
-    elif "mapping values are not allowed" in problem:
-        message = (
-            "syntaxe YAML invalide : deux-points inattendu ; mettez le texte "
-            "entre guillemets ou vérifiez l'indentation"
-        )
-    elif "could not find expected ':'" in problem:
-        message = "syntaxe YAML invalide : attendu « clé: valeur », deux-points manquant"
-    elif "found undefined alias" in problem or "found character" in problem:
-        message = f"syntaxe YAML invalide : caractère inattendu ({problem})"
-    else:
-        message = f"syntaxe YAML invalide ({problem or exc.context})"
-    return DataError(name, line, column, "", message)
+    return DataError(name, line, column, "", _syntax_message(exc, current, column))
 
 
-_CONSTRUCTOR = yaml.SafeLoader("")
-
-
-def _convert(node: yaml.Node, path: Path_, loaded: LoadedFile, errors: list[DataError]) -> Any:
+def _convert(node: yaml.Node, path: Path_, loaded: LoadedFile, errors: list[DataError], stack: tuple[int, ...]) -> Any:
     """Plain Python values from a node, recording positions and duplicates."""
     loaded.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if id(node) in stack:
+        errors.append(loaded.error(path, "un alias « * » renvoie à la section qui le contient : recopiez la valeur"))
+        return None
     if isinstance(node, yaml.MappingNode):
+        if node.tag != _TAG + "map":
+            errors.append(_tag_error(node, path, loaded))
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
+            if not isinstance(key_node, yaml.ScalarNode):
+                line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+                errors.append(DataError(loaded.name, line, column, format_path(path), "clé invalide : une clé est un simple mot suivi de « : »"))
+                continue
+            key = key_node.value
             child = (*path, key)
             if key in result:
                 first = loaded.key_positions.get(child, (0, 0))[0]
@@ -124,23 +206,51 @@ def _convert(node: yaml.Node, path: Path_, loaded: LoadedFile, errors: list[Data
                 )
                 continue
             loaded.key_positions[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            result[key] = _convert(value_node, child, loaded, errors)
+            result[key] = _convert(value_node, child, loaded, errors, (*stack, id(node)))
         return result
     if isinstance(node, yaml.SequenceNode):
-        return tuple(_convert(item, (*path, index), loaded, errors) for index, item in enumerate(node.value))
+        if node.tag != _TAG + "seq":
+            errors.append(_tag_error(node, path, loaded))
+        return tuple(_convert(item, (*path, index), loaded, errors, (*stack, id(node))) for index, item in enumerate(node.value))
+    if node.tag not in _SCALAR_TAGS:
+        errors.append(_tag_error(node, path, loaded))
+        return node.value
     return _scalar(node)
 
 
+def _tag_error(node: yaml.Node, path: Path_, loaded: LoadedFile) -> DataError:
+    """An explicit YAML tag (`!!binary`, `!!python/…`, `!x`) is refused."""
+    tag = node.tag.replace(_TAG, "!!")
+    return loaded.error(path, f"étiquette YAML « {tag} » non prise en charge : retirez-la ou {_QUOTE}")
+
+
 def _scalar(node: yaml.ScalarNode) -> Any:
-    """A scalar's value; an impossible date stays text for the validator."""
-    if node.tag.endswith(":timestamp"):
-        try:
-            value = _CONSTRUCTOR.construct_object(node, deep=True)
-        except ValueError:
-            return node.value
-        if isinstance(value, dt.datetime):
-            return value
+    """A scalar's value by its (YAML 1.2 core) tag; an impossible date stays text."""
+    kind = node.tag[len(_TAG):]
+    value: str = node.value
+    if kind == "str":
         return value
-    if node.tag.endswith(":str") and _DATE_LIKE.match(node.value) and node.style is None:
-        return node.value
-    return _CONSTRUCTOR.construct_object(node, deep=True)
+    if kind == "null":
+        return None
+    if kind == "bool":
+        return value.lower() == "true"
+    if kind == "int" and _INT.match(value):
+        try:
+            return int(value)
+        except ValueError:  # more digits than Python converts
+            return value
+    if kind == "float":
+        if _INF.match(value):
+            return -math.inf if value.startswith("-") else math.inf
+        if _NAN.match(value):
+            return math.nan
+        if _FLOAT.match(value):
+            return float(value)
+    if kind == "timestamp":
+        match = _DATE.match(value)
+        if match:
+            try:
+                return dt.date(*(int(part) for part in match.groups()))
+            except ValueError:
+                return value
+    return value

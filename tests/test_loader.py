@@ -126,3 +126,83 @@ def test_all_errors_reported_at_once(tmp_path):
         load_data(data, root=tmp_path)
     files = sorted(e.file for e in info.value.errors)
     assert files == ["data/planning.yml", "data/pricing.yml"]
+
+
+# ------------------------------------------------ YAML read as the editor sees it
+def test_leading_zero_is_decimal_not_octal(tmp_path):
+    data_dir = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data_dir)
+    path = data_dir / "pricing.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("amount: 750", "amount: 0750"), encoding="utf-8")
+    data = load_data(data_dir, root=tmp_path)
+    assert data.pricing.items[3].amount == 750
+
+
+@pytest.mark.parametrize("written", ["0x10", "1_650", "7:50"])
+def test_yaml_1_1_numbers_are_refused_not_converted(tmp_path, written):
+    errors, line = broken(tmp_path, "pricing.yml", "amount: 750", f"amount: {written}")
+    assert errors == [f"data/pricing.yml, ligne {line}, colonne 13 : items[3].amount : attendu un montant en euros entiers, sans espace ni symbole (ex. 1650), trouvé « {written} »"]
+
+
+def test_yes_is_not_a_boolean(tmp_path):
+    errors, line = broken(tmp_path, "planning.yml", "  restricted: true\n", "  restricted: yes\n")
+    assert errors == [f"data/planning.yml, ligne {line}, colonne 15 : planning.restricted : attendu true ou false, trouvé « yes »"]
+
+
+def test_no_is_text_where_text_is_expected(tmp_path):
+    data_dir = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data_dir)
+    path = data_dir / "offer.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("region: Nouvelle-Aquitaine", "region: no"), encoding="utf-8")
+    assert load_data(data_dir, root=tmp_path).offer.region == "no"
+
+
+def test_python_tag_is_refused(tmp_path):
+    errors, line = broken(tmp_path, "pricing.yml", "amount: 750", "amount: !!python/object:os.system x")
+    assert errors == [f"data/pricing.yml, ligne {line}, colonne 13 : items[3].amount : étiquette YAML « !!python/object:os.system » non prise en charge : retirez-la ou mettez la valeur entre guillemets"]
+
+
+def test_complex_key_is_refused(tmp_path):
+    errors, line = broken(tmp_path, "pricing.yml", "    amount: 750\n", "    amount: 750\n    ? [a, b]\n    : 1\n")
+    assert errors == [f"data/pricing.yml, ligne {line + 1}, colonne 7 : items[3] : clé invalide : une clé est un simple mot suivi de « : »"]
+
+
+def test_recursive_alias_is_refused(tmp_path):
+    errors, line = broken(tmp_path, "pricing.yml", "amount: 750", "amount: &a [*a]")
+    assert errors == [f"data/pricing.yml, ligne {line}, colonne 13 : items[3].amount[0] : un alias « * » renvoie à la section qui le contient : recopiez la valeur"]
+
+
+def test_control_character(tmp_path):
+    errors, line = broken(tmp_path, "contacts.yml", "role: Autres questions", "role: Autres\x07 questions")
+    assert errors == [f"data/contacts.yml, ligne {line}, colonne 15 : caractère invisible interdit (code 0x7) : supprimez-le ou retapez la ligne"]
+
+
+def test_not_utf8(tmp_path):
+    data_dir = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data_dir)
+    path = data_dir / "contacts.yml"
+    path.write_bytes(path.read_bytes().replace("Autres".encode(), "Autr\xe9s".encode("latin-1")))
+    with pytest.raises(DataErrors) as info:
+        load_data(data_dir, root=tmp_path)
+    assert [str(e) for e in info.value.errors] == ["data/contacts.yml, ligne 15, colonne 13 : caractère illisible : enregistrez le fichier en UTF-8"]
+
+
+# ------------------------------------------------------------ YAML syntax, in French
+@pytest.mark.parametrize(
+    ("old", "new", "line_shift", "column", "message"),
+    [
+        ('social_handle: "@pole-enter"', "social_handle: @pole-enter", 0, 16, "« @ » ne peut pas commencer une valeur ; mettez la valeur entre guillemets"),
+        ('social_handle: "@pole-enter"', 'social_handle: "@pole-enter', 0, 16, "guillemet ouvert ici et jamais refermé"),
+        ("role: Autres questions", "role: *Autres questions", 0, 9, "« * » en début de valeur est réservé en YAML ; mettez la valeur entre guillemets"),
+        ("  role: Autres questions", " role: Autres questions", 0, 2, "indentation incohérente ; alignez cette ligne sur les clés de même niveau"),
+        ("general:\n", "---\ngeneral:\n", 0, 1, "un seul document par fichier ; retirez la ligne « --- »"),
+    ],
+)
+def test_yaml_syntax_messages(tmp_path, old, new, line_shift, column, message):
+    errors, line = broken(tmp_path, "contacts.yml", old, new)
+    assert errors == [f"data/contacts.yml, ligne {line + line_shift}, colonne {column} : syntaxe YAML invalide : {message}"]
+
+
+def test_unclosed_bracket_points_at_the_bracket(tmp_path):
+    errors, line = broken(tmp_path, "pricing.yml", "years: [2, 3]", "years: [2, 3")
+    assert errors == [f"data/pricing.yml, ligne {line}, colonne 12 : syntaxe YAML invalide : crochet « [ » ouvert ici et mal refermé (attendu « , » ou « ] »)"]
