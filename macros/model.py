@@ -1,20 +1,26 @@
 """The typed data model: one frozen pydantic model per data file.
 
-Descriptions are French: they feed the JSON Schemas that editors see in
-their editor. Money is `Decimal`, dates are `datetime.date`.
+Descriptions are French: they feed the JSON Schemas (`schemas/`, generated
+by `tools/schemas.py`) that editors see in their editor. Money is `Decimal`,
+dates are `datetime.date`. The custom types carry their own JSON Schema
+(`WithJsonSchema`), written as the editor sees the YAML: a date is the text
+`AAAA-MM-JJ`, a month `AAAA-MM`, an amount a whole number.
 """
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_DAY = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_DAY_LOOSE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DAY_FORMAT = "une date au format AAAA-MM-JJ (ex. 2025-11-30)"
 
 
 def _euros(value: Any) -> Decimal:
@@ -28,7 +34,7 @@ def _euros(value: Any) -> Decimal:
 
 def _quantity(value: Any) -> Decimal:
     """A non-negative duration or count, decimals allowed (2.5)."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         raise PydanticCustomError("quantity", "un nombre (ex. 2 ou 0.5)")
     if value < 0:
         raise PydanticCustomError("quantity_negative", "un nombre positif ou nul")
@@ -36,14 +42,21 @@ def _quantity(value: Any) -> Decimal:
 
 
 def _day(value: Any) -> dt.date:
-    """A real calendar date written AAAA-MM-JJ."""
+    """A real calendar date written AAAA-MM-JJ (quoted or not)."""
     if isinstance(value, dt.datetime):
         raise PydanticCustomError("day", "une date sans heure au format AAAA-MM-JJ (ex. 2025-11-30)")
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str) and _DAY.match(value):
-        raise PydanticCustomError("day_impossible", "une date qui existe dans le calendrier")
-    raise PydanticCustomError("day", "une date au format AAAA-MM-JJ (ex. 2025-11-30)")
+    loose = _DAY_LOOSE.match(value) if isinstance(value, str) else None
+    if loose is None:
+        raise PydanticCustomError("day", _DAY_FORMAT)
+    try:
+        day = dt.date(*(int(part) for part in loose.groups()))
+    except ValueError:
+        raise PydanticCustomError("day_impossible", "une date qui existe dans le calendrier") from None
+    if not _DAY.match(value):
+        raise PydanticCustomError("day", "une date au format AAAA-MM-JJ, mois et jour sur deux chiffres (ex. 2025-02-03)")
+    return day
 
 
 def _month(value: Any) -> dt.date:
@@ -55,49 +68,78 @@ def _month(value: Any) -> dt.date:
     raise PydanticCustomError("month", "un mois au format AAAA-MM (ex. 2026-01)")
 
 
-Euros = Annotated[Decimal, BeforeValidator(_euros)]
-Quantity = Annotated[Decimal, BeforeValidator(_quantity)]
-Day = Annotated[dt.date, BeforeValidator(_day)]
-Month = Annotated[dt.date, BeforeValidator(_month)]
+Euros = Annotated[
+    Decimal,
+    BeforeValidator(_euros),
+    WithJsonSchema({"type": "integer", "minimum": 0, "description": "Montant en euros entiers, sans espace ni symbole (ex. 1650)"}),
+]
+Quantity = Annotated[
+    Decimal,
+    BeforeValidator(_quantity),
+    WithJsonSchema({"type": "number", "minimum": 0, "description": "Nombre positif, décimales possibles (ex. 2 ou 0.5)"}),
+]
+Day = Annotated[
+    dt.date,
+    BeforeValidator(_day),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$", "description": "Date au format AAAA-MM-JJ (ex. 2025-11-30)"}),
+]
+Month = Annotated[
+    dt.date,
+    BeforeValidator(_month),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])$", "description": "Mois au format AAAA-MM (ex. 2026-01)"}),
+]
 Ident = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", description="Identifiant stable (minuscules, chiffres, - ou _)")]
 Text = Annotated[str, Field(min_length=1)]
 Count = Annotated[int, Field(ge=0)]
+Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")]
 
 
 class _Model(BaseModel):
+    """Base of the models: frozen, strict, unknown keys refused."""
+
     model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
 
 
 # ---------------------------------------------------------------- offer.yml
 class Context(_Model):
-    programme: Text = Field(description="Programme national qui finance l'action")
-    funding: Text
-    carried_by: Text
-    co_carried_by: Text
-    support: Text
+    """Cadre de l'action : programme, financement, porteurs."""
+
+    programme: Text = Field(description="Programme national qui finance l'action (ex. Alt Impact)")
+    funding: Text = Field(description="Financement du programme, en une phrase")
+    carried_by: Text = Field(description="Qui porte le programme (ex. l'ADEME)")
+    co_carried_by: Text = Field(description="Qui le co-porte")
+    support: Text = Field(description="Soutiens de l'action collective, en une phrase")
 
 
 class Audience(_Model):
+    """Public visé."""
+
     profiles: Text = Field(description="Profils concernés")
     people_per_company: Count = Field(description="Personnes formées par entreprise")
     sme_definition: Text = Field(description="Définition d'une PME")
 
 
 class Benefit(_Model):
+    """Un bénéfice pour l'entreprise : une quantité saisie, calculée, ou aucune."""
+
     id: Ident
-    text: Text
-    count: Count | None = Field(default=None, description="Quantité saisie")
+    text: Text = Field(description="Texte affiché après la quantité")
+    count: Count | None = Field(default=None, description="Quantité saisie (ne pas combiner avec computed)")
     computed: Literal["training_days", "accompaniment_days"] | None = Field(
-        default=None, description="Quantité calculée à partir des modules"
+        default=None, description="Quantité calculée à partir des modules : training_days (jours de formation) ou accompaniment_days (jours d'accompagnement)"
     )
 
 
 class Outcomes(_Model):
-    knowledge: Text
-    label: Text
+    """Ce que le parcours permet d'obtenir."""
+
+    knowledge: Text = Field(description="Certificat obtenu par la personne formée")
+    label: Text = Field(description="Label obtenu par l'entreprise")
 
 
 class TrainingOffer(_Model):
+    """Fiche « offre de formation » (Qualiopi, indicateur 1) ; null si la plaquette ne le dit pas."""
+
     teaching_methods: Text | None = Field(description="Méthodes pédagogiques")
     assessment_methods: Text | None = Field(description="Modalités d'évaluation")
     access_modalities: Text | None = Field(description="Modalités et délais d'accès")
@@ -108,92 +150,112 @@ class TrainingOffer(_Model):
 
 
 class Offer(_Model):
+    """data/offer.yml : l'offre, ce que l'on vend, à qui, pourquoi."""
+
     id: Ident
-    updated_on: Day = Field(description="Date « mis à jour le » (AAAA-MM-JJ)")
-    label: Text
-    label_short: Text
-    label_body: Text
-    label_body_short: Text
-    label_issuer: Text
-    organiser: Text
-    region: Text
+    updated_on: Day = Field(description="Date « mis à jour le » affichée sur le site (AAAA-MM-JJ)")
+    label: Text = Field(description="Nom du label (ex. Numérique Responsable niveau 1)")
+    label_short: Text = Field(description="Nom court du label")
+    label_body: Text = Field(description="Organisme qui porte le label")
+    label_body_short: Text = Field(description="Sigle de cet organisme")
+    label_issuer: Text = Field(description="Organisme qui délivre le label")
+    organiser: Text = Field(description="Organisateur de l'action")
+    region: Text = Field(description="Région des entreprises")
     context: Context
-    summary: Text
-    aim: Text
+    summary: Text = Field(description="Résumé de l'offre")
+    aim: Text = Field(description="Objectif du programme")
     audience: Audience
-    prerequisites: Text
-    pillars: tuple[Text, ...]
-    label_value: Text
-    orchestration: Text
-    benefits: tuple[Benefit, ...]
+    prerequisites: Text = Field(description="Prérequis")
+    pillars: tuple[Text, ...] = Field(description="Piliers du parcours, un par ligne « - »")
+    label_value: Text = Field(description="Ce que vaut le label, en une phrase")
+    orchestration: Text = Field(description="Qui orchestre le dispositif")
+    benefits: tuple[Benefit, ...] = Field(description="Bénéfices par entreprise")
     outcomes: Outcomes
     training_offer: TrainingOffer
 
 
 # -------------------------------------------------------------- contacts.yml
 class Person(_Model):
+    """Une personne à contacter."""
+
     id: Ident
-    name: Text
-    email: Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")]
-    role: Text
+    name: Text = Field(description="Prénom et NOM")
+    email: Email = Field(description="Adresse e-mail")
+    role: Text = Field(description="Pour quelles questions la contacter")
 
 
 class GeneralContact(_Model):
-    email: Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")]
-    role: Text
+    """Contact général du pôle."""
+
+    email: Email = Field(description="Adresse e-mail")
+    role: Text = Field(description="Pour quelles questions l'utiliser")
 
 
 class Contacts(_Model):
-    website: Annotated[str, Field(pattern=r"^https://")]
-    social_handle: Text
-    people: tuple[Person, ...]
+    """data/contacts.yml : les contacts publiés."""
+
+    website: Annotated[str, Field(pattern=r"^https://")] = Field(description="Site du pôle, commençant par https://")
+    social_handle: Text = Field(description="Compte sur les réseaux sociaux (entre guillemets s'il commence par @)")
+    people: tuple[Person, ...] = Field(description="Personnes à contacter")
     general: GeneralContact
 
 
 # --------------------------------------------------------------- pricing.yml
 class Named(_Model):
+    """Un profil ou une tranche, avec son libellé."""
+
     id: Ident
-    label: Text
+    label: Text = Field(description="Libellé affiché")
 
 
 class Contract(_Model):
+    """Un contrat : avec qui l'entreprise contractualise."""
+
     id: Ident
-    label: Text
-    scope: Text
-    note: Text
+    label: Text = Field(description="Avec qui")
+    scope: Text = Field(description="Pour quoi")
+    note: Text = Field(description="Explication affichée")
 
 
 class Item(_Model):
+    """Un poste de prix."""
+
     id: Ident
-    label: Text
+    label: Text = Field(description="Libellé du poste")
     contract: Ident = Field(description="Identifiant d'un contrat (contracts)")
     years: tuple[Annotated[int, Field(ge=1, le=3)], ...] = Field(min_length=1, description="Années concernées (1, 2 ou 3)")
-    amount: Euros = Field(description="Montant en euros entiers, par année concernée")
-    minimum: bool = Field(default=False, description="Prix « à partir de »")
-    opco_fundable: bool = Field(default=False, description="Finançable par l'OPCO")
-    memberships: tuple[Ident, ...] | None = Field(default=None, description="Réservé à ces profils (tous si absent)")
-    revenue_tiers: tuple[Ident, ...] | None = Field(default=None, description="Réservé à ces tranches de CA (toutes si absent)")
+    amount: Euros = Field(description="Montant en euros entiers, par année concernée, sans espace ni symbole (ex. 1650)")
+    minimum: bool = Field(default=False, description="Prix « à partir de » (true) ou prix fixe (false)")
+    opco_fundable: bool = Field(default=False, description="Finançable par l'OPCO (true ou false)")
+    memberships: tuple[Ident, ...] | None = Field(default=None, description="Réservé à ces profils (identifiants de memberships ; tous si absent)")
+    revenue_tiers: tuple[Ident, ...] | None = Field(default=None, description="Réservé à ces tranches de CA (identifiants de revenue_tiers ; toutes si absent)")
 
 
 class OpcoFunding(_Model):
-    min_percent: Annotated[int, Field(ge=0, le=100)]
-    max_percent: Annotated[int, Field(ge=0, le=100)]
+    """Prise en charge de la formation par l'OPCO, en pourcentage."""
+
+    min_percent: Annotated[int, Field(ge=0, le=100)] = Field(description="Prise en charge minimale (0 à 100)")
+    max_percent: Annotated[int, Field(ge=0, le=100)] = Field(description="Prise en charge maximale (0 à 100)")
 
 
 class Reference(_Model):
-    amount: Euros
-    years: Annotated[int, Field(ge=1, le=3)]
-    membership: Ident
-    revenue_tier: Ident
+    """Prix de référence « au lieu de »."""
+
+    amount: Euros = Field(description="Prix de référence en euros entiers (ex. 9500)")
+    years: Annotated[int, Field(ge=1, le=3)] = Field(description="Nombre d'années couvertes (1 à 3)")
+    membership: Ident = Field(description="Profil de référence (identifiant de memberships)")
+    revenue_tier: Ident = Field(description="Tranche de CA de référence (identifiant de revenue_tiers)")
 
 
 class Pricing(_Model):
-    currency: Literal["EUR"]
+    """data/pricing.yml : les postes de prix ; aucun total n'est saisi."""
+
+    currency: Literal["EUR"] = Field(description="Devise : EUR")
     tax_basis: Literal["ht", "ttc", "non_precise"] = Field(description="Prix HT, TTC ou non précisé")
-    memberships: tuple[Named, ...]
-    revenue_tiers: tuple[Named, ...]
-    contracts: tuple[Contract, ...]
-    items: tuple[Item, ...]
+    memberships: tuple[Named, ...] = Field(min_length=2, description="Profils : le profil de référence (adhérent) et au moins un autre (non adhérent)")
+    revenue_tiers: tuple[Named, ...] = Field(min_length=1, description="Tranches de chiffre d'affaires")
+    contracts: tuple[Contract, ...] = Field(min_length=1, description="Contrats (enter et organisme_formation sont obligatoires)")
+    items: tuple[Item, ...] = Field(min_length=1, description="Postes de prix (redevance_lucie est obligatoire)")
     opco_funding: OpcoFunding
     reference: Reference
 
@@ -206,46 +268,56 @@ Kind = Literal[
 
 
 class Counting(_Model):
-    training_kinds: tuple[Kind, ...]
-    accompaniment_kinds: tuple[Kind, ...]
+    """Règle de décompte des jours."""
+
+    training_kinds: tuple[Kind, ...] = Field(description="Types de modules comptés en jours de formation")
+    accompaniment_kinds: tuple[Kind, ...] = Field(description="Types de modules comptés en jours d'accompagnement")
 
 
 class Phase(_Model):
+    """Une étape du parcours."""
+
     id: Ident
-    title: Text
-    format: Text
-    outcome: Text
+    title: Text = Field(description="Titre de l'étape")
+    format: Text = Field(description="Déroulement, en une phrase")
+    outcome: Text = Field(description="Ce qui la sanctionne")
 
 
 class Sequence(_Model):
+    """Une séquence du parcours."""
+
     id: Ident
-    number: Annotated[int, Field(ge=1)]
-    phase: Ident
-    title: Text
-    objective: Text
+    number: Annotated[int, Field(ge=1)] = Field(description="Numéro de la séquence (1, 2…) : ordre du parcours")
+    phase: Ident = Field(description="Identifiant de l'étape (phases)")
+    title: Text = Field(description="Titre de la séquence")
+    objective: Text = Field(description="Objectif de la séquence")
 
 
 class Module(_Model):
-    code: Annotated[str, Field(pattern=r"^\d+\.\d+$", description="Code du module, ex. \"2.3\" (entre guillemets)")]
-    sequence: Ident
-    title: Text
-    detail: Text | None = None
-    kind: Kind
-    duration: Quantity | None = None
-    unit: Literal["minutes", "heures", "jours"] | None = None
-    mode: Literal["presentiel", "virtuel", "distanciel"] | None = None
-    format: Literal["groupe", "individuel"]
-    month: Annotated[int, Field(ge=1, description="Mois de début dans le parcours (1 = M1)")]
-    end_month: Annotated[int, Field(ge=1)] | None = None
-    week: Annotated[int, Field(ge=1)] | None = None
+    """Un module (section 5, diffusion restreinte)."""
+
+    code: Annotated[str, Field(pattern=r"^\d+\.\d+$")] = Field(description="Code du module, ex. \"2.3\" (entre guillemets), le premier chiffre étant le numéro de sa séquence")
+    sequence: Ident = Field(description="Identifiant de la séquence (sequences)")
+    title: Text = Field(description="Titre du module")
+    detail: Text | None = Field(default=None, description="Précision affichée sous le titre")
+    kind: Kind = Field(description="Type de module (compte ou non dans les jours, selon counting)")
+    duration: Quantity | None = Field(default=None, description="Durée, avec son unité (unit)")
+    unit: Literal["minutes", "heures", "jours"] | None = Field(default=None, description="Unité de la durée")
+    mode: Literal["presentiel", "virtuel", "distanciel"] | None = Field(default=None, description="Modalité")
+    format: Literal["groupe", "individuel"] = Field(description="En groupe ou en individuel")
+    month: Annotated[int, Field(ge=1)] = Field(description="Mois de début dans le parcours (1 = M1)")
+    end_month: Annotated[int, Field(ge=1)] | None = Field(default=None, description="Mois de fin dans le parcours, si le module dure plusieurs mois")
+    week: Annotated[int, Field(ge=1)] | None = Field(default=None, description="Semaine dans le mois (1, 2…)")
     restricted: bool = Field(default=False, description="Diffusion restreinte (true) ou publique (false)")
 
 
 class Programme(_Model):
+    """data/programme.yml : étapes, séquences et modules ; durées et rythme sont calculés."""
+
     counting: Counting
-    phases: tuple[Phase, ...]
-    sequences: tuple[Sequence, ...]
-    modules: tuple[Module, ...]
+    phases: tuple[Phase, ...] = Field(min_length=1, description="Étapes du parcours (comprendre et agir sont obligatoires)")
+    sequences: tuple[Sequence, ...] = Field(min_length=1, description="Séquences du parcours")
+    modules: tuple[Module, ...] = Field(min_length=1, description="Modules du parcours")
 
 
 # -------------------------------------------------------------- planning.yml
@@ -253,40 +325,50 @@ RowFormat = Literal["groupe", "individuel", "preparation"]
 
 
 class Cohort(_Model):
+    """La cohorte : places et dates d'inscription."""
+
     id: Ident
-    places: Annotated[int, Field(ge=1)]
-    places_taken: Count | None = None
-    intentions_deadline: Day
-    commitment_deadline: Day
-    kickoff_from: Day
-    first_month: Month
+    places: Annotated[int, Field(ge=1)] = Field(description="Nombre d'entreprises accompagnées")
+    places_taken: Count | None = Field(default=None, description="Places déjà prises (null : non publié)")
+    intentions_deadline: Day = Field(description="Fin de la collecte des intentions de participation (AAAA-MM-JJ)")
+    commitment_deadline: Day = Field(description="Date limite d'engagement (AAAA-MM-JJ), au plus tard le jour du kick-off")
+    kickoff_from: Day = Field(description="Kick-off « à partir du » (AAAA-MM-JJ)")
+    first_month: Month = Field(description="Mois M1 du parcours (AAAA-MM), à partir du mois du kick-off")
 
 
 class Legend(_Model):
-    groupe: Text
-    individuel: Text
-    preparation: Text
+    """Légende du planning."""
+
+    groupe: Text = Field(description="Libellé des activités en groupe")
+    individuel: Text = Field(description="Libellé des activités en individuel")
+    preparation: Text = Field(description="Libellé de la préparation individuelle")
 
 
 class Row(_Model):
+    """Une ligne du planning prévisionnel."""
+
     id: Ident
-    sequence: Ident
-    title: Text
-    note: Text | None = None
-    modules: tuple[str, ...] = ()
-    format: RowFormat
-    start: Month
-    end: Month | None = None
+    sequence: Ident = Field(description="Identifiant de la séquence (sequences de programme.yml)")
+    title: Text = Field(description="Titre de la ligne")
+    note: Text | None = Field(default=None, description="Précision affichée")
+    modules: tuple[str, ...] = Field(default=(), description="Codes des modules de programme.yml, entre guillemets (ex. [\"2.1\", \"2.2\"])")
+    format: RowFormat = Field(description="groupe, individuel ou preparation")
+    start: Month = Field(description="Mois de début (AAAA-MM), dans la séquence")
+    end: Month | None = Field(default=None, description="Mois de fin (AAAA-MM) ; le mois de début si absent")
 
 
 class Plan(_Model):
-    restricted: bool = True
-    note: Text
+    """Planning prévisionnel (section 6)."""
+
+    restricted: bool = Field(default=True, description="Diffusion restreinte (true) ou publique (false)")
+    note: Text = Field(description="Mention affichée avec le planning")
     legend: Legend
-    rows: tuple[Row, ...]
+    rows: tuple[Row, ...] = Field(min_length=1, description="Lignes du planning")
 
 
 class Planning(_Model):
+    """data/planning.yml : la cohorte et son planning."""
+
     cohort: Cohort
     planning: Plan
 

@@ -7,6 +7,7 @@ items[0].amount : attendu …, trouvé …`.
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,8 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import DataError, DataErrors
 from .loader import LoadedFile, load_file
-from .model import FILES, Data
+from .model import FILES, Data, Programme
+from .timeline import sequence_months, sequence_span
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -115,10 +117,18 @@ def _inner_model(annotation: Any) -> Any:
 
 
 def _translate(exc: ValidationError, loaded: LoadedFile, model: type[BaseModel]) -> list[DataError]:
-    """French DataErrors from pydantic's errors."""
+    """French DataErrors from pydantic's errors.
+
+    A misspelt key gives two pydantic errors (unknown key, missing field):
+    when the suggestion names the missing field, only the first is kept.
+    """
     result = []
-    for error in exc.errors():
-        loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and part.startswith(("function-", "lax-", "strict-"))))
+    suggested: set[tuple[Any, ...]] = set()
+    errors = [
+        (tuple(part for part in error["loc"] if not (isinstance(part, str) and part.startswith(("function-", "lax-", "strict-")))), error)
+        for error in exc.errors()
+    ]
+    for loc, error in errors:
         kind = error["type"]
         value = error.get("input")
         if kind == "extra_forbidden":
@@ -126,24 +136,38 @@ def _translate(exc: ValidationError, loaded: LoadedFile, model: type[BaseModel])
             known = _fields_at(model, loc[:-1])
             guess = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
             hint = f" ; vouliez-vous dire « {guess[0]} » ?" if guess else ""
+            if guess:
+                suggested.add((*loc[:-1], guess[0]))
             message = f"clé inconnue « {key} » (clés connues : {', '.join(known)}){hint}"
         elif kind == "missing":
             message = f"champ obligatoire « {loc[-1]} » manquant"
         elif kind == "literal_error":
-            expected = error["ctx"]["expected"].replace("'", "")
-            message = f"attendu une de ces valeurs : {expected}, trouvé {_found(value)}"
-        elif kind in ("greater_than_equal", "greater_than"):
-            message = f"attendu un nombre supérieur ou égal à {error['ctx'].get('ge', error['ctx'].get('gt'))}, trouvé {_found(value)}"
-        elif kind in ("less_than_equal", "less_than"):
-            message = f"attendu un nombre inférieur ou égal à {error['ctx'].get('le', error['ctx'].get('lt'))}, trouvé {_found(value)}"
+            expected = error["ctx"]["expected"].replace("'", "").replace(" or ", " ou ")
+            choices = re.findall(r"'([^']*)'", error["ctx"]["expected"])
+            guess = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6) if isinstance(value, str) else []
+            hint = f" ; vouliez-vous dire « {guess[0]} » ?" if guess else ""
+            message = f"attendu une de ces valeurs : {expected}, trouvé {_found(value)}{hint}"
+        elif kind == "greater_than_equal":
+            message = f"attendu un nombre supérieur ou égal à {error['ctx']['ge']}, trouvé {_found(value)}"
+        elif kind == "greater_than":
+            message = f"attendu un nombre supérieur à {error['ctx']['gt']}, trouvé {_found(value)}"
+        elif kind == "less_than_equal":
+            message = f"attendu un nombre inférieur ou égal à {error['ctx']['le']}, trouvé {_found(value)}"
+        elif kind == "less_than":
+            message = f"attendu un nombre inférieur à {error['ctx']['lt']}, trouvé {_found(value)}"
+        elif kind == "too_short" and isinstance(value, (list, tuple)):
+            least = error["ctx"]["min_length"]
+            wanted = "une liste non vide" if least == 1 else f"une liste d'au moins {least} éléments"
+            found = "une liste vide" if not value else f"{len(value)} élément{'s' if len(value) > 1 else ''}"
+            message = f"attendu {wanted}, trouvé {found}"
         elif kind == "string_pattern_mismatch":
             message = f"attendu {_pattern_hint(loc)}, trouvé {_found(value)}"
         elif kind in _EXPECTED:
             message = f"attendu {_EXPECTED[kind]}, trouvé {_found(value)}"
         else:
             message = f"attendu {error['msg']}, trouvé {_found(value)}"
-        result.append(loaded.error(loc, message, at_key=kind == "extra_forbidden"))
-    return result
+        result.append((loc, kind, loaded.error(loc, message, at_key=kind == "extra_forbidden")))
+    return [error for loc, kind, error in result if not (kind == "missing" and loc in suggested)]
 
 
 def _pattern_hint(loc: tuple[Any, ...]) -> str:
@@ -162,6 +186,8 @@ def cross_check(data: Data, files: dict[str, LoadedFile]) -> list[DataError]:
     """References and dates that span several records or files."""
     errors: list[DataError] = []
     errors += _check_unique(files)
+    errors += _check_required(data, files)
+    errors += _check_dates(data, files)
     errors += _check_pricing(data, files["pricing"])
     errors += _check_programme(data, files["programme"])
     errors += _check_planning(data, files["planning"])
@@ -169,11 +195,56 @@ def cross_check(data: Data, files: dict[str, LoadedFile]) -> list[DataError]:
     return errors
 
 
+# Records the pages compute with: an editor may change them, not remove them.
+REQUIRED_IDS: tuple[tuple[str, str, str, str], ...] = (
+    ("programme", "phases", "comprendre", "étape"),
+    ("programme", "phases", "agir", "étape"),
+    ("pricing", "contracts", "enter", "contrat"),
+    ("pricing", "contracts", "organisme_formation", "contrat"),
+    ("pricing", "items", "redevance_lucie", "poste"),
+)
+YEARS = (2000, 2099)
+
+
+def _check_required(data: Data, files: dict[str, LoadedFile]) -> list[DataError]:
+    """The records the site computes with are present."""
+    errors = []
+    for file, field, ident, what in REQUIRED_IDS:
+        records = getattr(getattr(data, file), field)
+        known = [record.id for record in records]
+        if ident not in known:
+            errors.append(files[file].error((field,), f"attendu un {what} d'identifiant « {ident} » (le site calcule avec lui), trouvé : {', '.join(known)}"))
+    return errors
+
+
+def _check_dates(data: Data, files: dict[str, LoadedFile]) -> list[DataError]:
+    """Every date and month falls in a plausible century (typos like 2205)."""
+    cohort = data.planning.cohort
+    dated: list[tuple[str, tuple[Any, ...], Any]] = [
+        ("offer", ("updated_on",), data.offer.updated_on),
+        *(("planning", ("cohort", key), getattr(cohort, key)) for key in ("intentions_deadline", "commitment_deadline", "kickoff_from", "first_month")),
+    ]
+    for index, row in enumerate(data.planning.planning.rows):
+        dated.append(("planning", ("planning", "rows", index, "start"), row.start))
+        if row.end is not None:
+            dated.append(("planning", ("planning", "rows", index, "end"), row.end))
+    errors = []
+    for file, path, value in dated:
+        if not YEARS[0] <= value.year <= YEARS[1]:
+            errors.append(files[file].error(path, f"attendu une année entre {YEARS[0]} et {YEARS[1]}, trouvé {value.year}"))
+    return errors
+
+
+_FEMININE = ("tranche", "phase", "séquence", "étape")
+
+
 def _unknown(loaded: LoadedFile, path: tuple[Any, ...], what: str, value: str, known: list[str]) -> DataError:
-    """« attendu un … connu, trouvé « x » (connus : …) »."""
+    """« profil inconnu « x » (connus : …) ; vouliez-vous dire … ? »."""
+    feminine = what.startswith(_FEMININE)
     guess = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
     hint = f" ; vouliez-vous dire « {guess[0]} » ?" if guess else ""
-    return loaded.error(path, f"{what} inconnu « {value} » (connus : {', '.join(known)}){hint}")
+    unknown, listed = ("inconnue", "connues") if feminine else ("inconnu", "connus")
+    return loaded.error(path, f"{what} {unknown} « {value} » ({listed} : {', '.join(known)}){hint}")
 
 
 def _check_unique(files: dict[str, LoadedFile]) -> list[DataError]:
@@ -221,6 +292,10 @@ def _check_pricing(data: Data, loaded: LoadedFile) -> list[DataError]:
         errors.append(_unknown(loaded, ("reference", "membership"), "profil", pricing.reference.membership, memberships))
     if pricing.reference.revenue_tier not in tiers:
         errors.append(_unknown(loaded, ("reference", "revenue_tier"), "tranche de chiffre d'affaires", pricing.reference.revenue_tier, tiers))
+    elif not any(pricing.reference.revenue_tier in (item.revenue_tiers or ()) for item in pricing.items):
+        errors.append(loaded.error(("reference", "revenue_tier"), f"attendu une tranche dont des postes (items) donnent le prix, trouvé « {pricing.reference.revenue_tier} », citée par aucun poste dans revenue_tiers"))
+    if pricing.reference.amount == 0:
+        errors.append(loaded.error(("reference", "amount"), "attendu un prix de référence supérieur à 0, trouvé 0"))
     funding = pricing.opco_funding
     if funding.min_percent > funding.max_percent:
         errors.append(loaded.error(("opco_funding", "min_percent"), f"attendu un minimum inférieur ou égal au maximum ({funding.max_percent}), trouvé {funding.min_percent}"))
@@ -233,9 +308,13 @@ def _check_programme(data: Data, loaded: LoadedFile) -> list[DataError]:
     errors = []
     phases = [p.id for p in programme.phases]
     sequences = [s.id for s in programme.sequences]
+    numbers: dict[int, str] = {}
     for index, sequence in enumerate(programme.sequences):
         if sequence.phase not in phases:
-            errors.append(_unknown(loaded, ("sequences", index, "phase"), "phase", sequence.phase, phases))
+            errors.append(_unknown(loaded, ("sequences", index, "phase"), "étape", sequence.phase, phases))
+        if sequence.number in numbers:
+            errors.append(loaded.error(("sequences", index, "number"), f"numéro en double {sequence.number} (déjà celui de la séquence {numbers[sequence.number]}) : chaque séquence a le sien"))
+        numbers.setdefault(sequence.number, sequence.id)
     for index, module in enumerate(programme.modules):
         path = ("modules", index)
         if module.sequence not in sequences:
@@ -244,20 +323,58 @@ def _check_programme(data: Data, loaded: LoadedFile) -> list[DataError]:
             errors.append(loaded.error(path, "attendu une durée (duration) et son unité (unit) ensemble, ou aucune des deux"))
         if module.end_month is not None and module.end_month < module.month:
             errors.append(loaded.error((*path, "end_month"), f"attendu un mois de fin après le mois de début ({module.month}), trouvé {module.end_month}"))
+    if errors:
+        return errors
+    errors += _check_module_codes(programme, loaded)
+    errors += _check_module_months(programme, loaded)
+    for index, phase in enumerate(programme.phases):
+        if not any(sequence_months(programme, s.id) for s in programme.sequences if s.phase == phase.id):
+            errors.append(loaded.error(("phases", index), f"attendu au moins un module dans l'étape « {phase.id} » (par ses séquences), trouvé aucun"))
+    return errors
+
+
+def _check_module_codes(programme: Programme, loaded: LoadedFile) -> list[DataError]:
+    """A module's code starts with its sequence's number (module 2.3 is in sequence 2)."""
+    number = {s.id: s.number for s in programme.sequences}
+    errors = []
+    for index, module in enumerate(programme.modules):
+        prefix = module.code.split(".", 1)[0]
+        if int(prefix) != number[module.sequence]:
+            errors.append(loaded.error(("modules", index, "code"), f"attendu un code commençant par {number[module.sequence]} (séquence {module.sequence}), trouvé « {module.code} »"))
+    return errors
+
+
+def _check_module_months(programme: Programme, loaded: LoadedFile) -> list[DataError]:
+    """Sequences follow each other: a module starts between the neighbouring sequences' starts."""
+    ordered = sorted(programme.sequences, key=lambda s: s.number)
+    starts = {s.id: (sequence_months(programme, s.id) or (None, None))[0] for s in ordered}
+    errors = []
+    for index, module in enumerate(programme.modules):
+        position = next(i for i, s in enumerate(ordered) if s.id == module.sequence)
+        before = next((s for s in reversed(ordered[:position]) if starts[s.id] is not None), None)
+        after = next((s for s in ordered[position + 1:] if starts[s.id] is not None), None)
+        low = starts[before.id] if before is not None else None
+        high = starts[after.id] if after is not None else None
+        if (low is not None and module.month < low) or (high is not None and module.month > high):
+            bounds = []
+            if low is not None:
+                bounds.append(f"à partir de M{low} (début de la séquence {before.id})")
+            if high is not None:
+                bounds.append(f"au plus tard M{high} (début de la séquence {after.id})")
+            errors.append(loaded.error(("modules", index, "month"), f"attendu un mois dans la séquence {module.sequence}, {' et '.join(bounds)}, trouvé M{module.month}"))
     return errors
 
 
 def _check_planning(data: Data, loaded: LoadedFile) -> list[DataError]:
     """Deadlines in order; rows name known modules, inside their sequence."""
-    from .timeline import sequence_span  # local: timeline depends on the model only
-
     errors = []
     cohort = data.planning.cohort
     if cohort.intentions_deadline > cohort.commitment_deadline:
         errors.append(loaded.error(("cohort", "intentions_deadline"), f"attendu une date au plus tard le jour de l'engagement ({cohort.commitment_deadline.isoformat()}), trouvé {cohort.intentions_deadline.isoformat()}"))
     if cohort.commitment_deadline > cohort.kickoff_from:
         errors.append(loaded.error(("cohort", "commitment_deadline"), f"attendu une date au plus tard le jour du kick-off ({cohort.kickoff_from.isoformat()}), trouvé {cohort.commitment_deadline.isoformat()}"))
-    if cohort.first_month < cohort.kickoff_from.replace(day=1):
+    first_month_wrong = cohort.first_month < cohort.kickoff_from.replace(day=1)
+    if first_month_wrong:
         errors.append(loaded.error(("cohort", "first_month"), f"attendu un mois à partir de celui du kick-off ({cohort.kickoff_from.strftime('%Y-%m')}), trouvé {cohort.first_month.strftime('%Y-%m')}"))
     if cohort.places_taken is not None and cohort.places_taken > cohort.places:
         errors.append(loaded.error(("cohort", "places_taken"), f"attendu au plus {cohort.places} places prises, trouvé {cohort.places_taken}"))
@@ -274,6 +391,8 @@ def _check_planning(data: Data, loaded: LoadedFile) -> list[DataError]:
         end = row.end or row.start
         if end < row.start:
             errors.append(loaded.error((*path, "end"), f"attendu un mois de fin après le début ({row.start.strftime('%Y-%m')}), trouvé {end.strftime('%Y-%m')}"))
+            continue
+        if first_month_wrong:  # the rows follow M1: fix it first
             continue
         first, last = sequence_span(data.programme, row.sequence, first_month=cohort.first_month)
         if first is not None and (row.start < first or end > last):

@@ -52,10 +52,20 @@ def test_duplicate_key(tmp_path):
 
 def test_unknown_key_with_suggestion(tmp_path):
     errors, line = broken(tmp_path, "pricing.yml", "    amount: 750\n", "    amout: 750\n")
-    assert len(errors) == 2
-    assert errors[1].startswith(f"data/pricing.yml, ligne {line}, colonne 5 : items[3].amout : clé inconnue « amout » (clés connues : id, label, contract, years, amount,")
-    assert errors[1].endswith("vouliez-vous dire « amount » ?")
-    assert "champ obligatoire « amount » manquant" in errors[0]
+    assert errors == [f"data/pricing.yml, ligne {line}, colonne 5 : items[3].amout : clé inconnue « amout » (clés connues : id, label, contract, years, amount, minimum, opco_fundable, memberships, revenue_tiers) ; vouliez-vous dire « amount » ?"]
+
+
+def test_unknown_key_without_suggestion_keeps_the_missing_field(tmp_path):
+    errors, line = broken(tmp_path, "pricing.yml", "    amount: 750\n", "    prix: 750\n")
+    assert errors == [
+        f"data/pricing.yml, ligne {line - 4}, colonne 5 : items[3].amount : champ obligatoire « amount » manquant",
+        f"data/pricing.yml, ligne {line}, colonne 5 : items[3].prix : clé inconnue « prix » (clés connues : id, label, contract, years, amount, minimum, opco_fundable, memberships, revenue_tiers)",
+    ]
+
+
+def test_choice_misspelt(tmp_path):
+    errors, line = broken(tmp_path, "programme.yml", "    mode: distanciel", "    mode: distance")
+    assert errors == [f"data/programme.yml, ligne {line}, colonne 11 : modules[10].mode : attendu une de ces valeurs : presentiel, virtuel ou distanciel, trouvé « distance » ; vouliez-vous dire « distanciel » ?"]
 
 
 def test_missing_key(tmp_path):
@@ -206,3 +216,153 @@ def test_yaml_syntax_messages(tmp_path, old, new, line_shift, column, message):
 def test_unclosed_bracket_points_at_the_bracket(tmp_path):
     errors, line = broken(tmp_path, "pricing.yml", "years: [2, 3]", "years: [2, 3")
     assert errors == [f"data/pricing.yml, ligne {line}, colonne 12 : syntaxe YAML invalide : crochet « [ » ouvert ici et mal refermé (attendu « , » ou « ] »)"]
+
+
+# ------------------------------------------------------------- dates and numbers
+def test_date_with_one_digit_month(tmp_path):
+    errors, line = broken(tmp_path, "planning.yml", "kickoff_from: 2025-12-01", "kickoff_from: 2025-12-1")
+    assert errors == [f"data/planning.yml, ligne {line}, colonne 17 : cohort.kickoff_from : attendu une date au format AAAA-MM-JJ, mois et jour sur deux chiffres (ex. 2025-02-03), trouvé « 2025-12-1 »"]
+
+
+def test_quoted_date_is_a_date(tmp_path):
+    data_dir = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data_dir)
+    path = data_dir / "planning.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("kickoff_from: 2025-12-01", 'kickoff_from: "2025-12-01"'), encoding="utf-8")
+    assert load_data(data_dir, root=tmp_path).planning.cohort.kickoff_from.isoformat() == "2025-12-01"
+
+
+def test_date_with_time(tmp_path):
+    errors, line = broken(tmp_path, "planning.yml", "kickoff_from: 2025-12-01", "kickoff_from: 2025-12-01 10:00")
+    assert errors == [f"data/planning.yml, ligne {line}, colonne 17 : cohort.kickoff_from : attendu une date au format AAAA-MM-JJ (ex. 2025-11-30), trouvé « 2025-12-01 10:00 »"]
+
+
+def test_year_typo(tmp_path):
+    errors, line = broken(tmp_path, "planning.yml", "kickoff_from: 2025-12-01", "kickoff_from: 2205-12-01")
+    assert f"data/planning.yml, ligne {line}, colonne 17 : cohort.kickoff_from : attendu une année entre 2000 et 2099, trouvé 2205" in errors
+
+
+def test_impossible_month(tmp_path):
+    errors, line = broken(tmp_path, "planning.yml", "first_month: 2026-01", "first_month: 2026-13")
+    assert errors == [f"data/planning.yml, ligne {line}, colonne 16 : cohort.first_month : attendu un mois au format AAAA-MM (ex. 2026-01), trouvé « 2026-13 »"]
+
+
+def test_infinite_duration(tmp_path):
+    errors, line = broken(tmp_path, "programme.yml", "duration: 2.5", "duration: .inf")
+    assert errors == [f"data/programme.yml, ligne {line}, colonne 15 : modules[9].duration : attendu un nombre (ex. 2 ou 0.5), trouvé inf"]
+
+
+def test_negative_duration(tmp_path):
+    errors, line = broken(tmp_path, "programme.yml", "duration: 2.5", "duration: -2.5")
+    assert errors == [f"data/programme.yml, ligne {line}, colonne 15 : modules[9].duration : attendu un nombre positif ou nul, trouvé -2.5"]
+
+
+def test_places_in_words(tmp_path):
+    errors, line = broken(tmp_path, "planning.yml", "places: 10", "places: dix")
+    assert errors == [f"data/planning.yml, ligne {line}, colonne 11 : cohort.places : attendu un nombre entier, trouvé « dix »"]
+
+
+# ------------------------------------------------------- what the site relies on
+def test_empty_planning(tmp_path):
+    text = (ROOT / "data" / "planning.yml").read_text(encoding="utf-8")
+    rows = text[text.index("  rows:\n"):]
+    errors, line = broken(tmp_path, "planning.yml", rows, "  rows: []\n")
+    assert errors == [f"data/planning.yml, ligne {line}, colonne 9 : planning.rows : attendu une liste non vide, trouvé une liste vide"]
+
+
+def test_single_membership(tmp_path):
+    errors, line = broken(tmp_path, "pricing.yml", "  - id: non_adherent\n    label: Non adhérent ENTER\n", "")
+    assert f"data/pricing.yml, ligne {line - 2}, colonne 3 : memberships : attendu une liste d'au moins 2 éléments, trouvé 1 élément" in errors
+
+
+def test_required_contract_renamed(tmp_path):
+    errors, line = broken(tmp_path, "pricing.yml", "  - id: enter\n", "  - id: pole_enter\n")
+    assert f"data/pricing.yml, ligne {line}, colonne 3 : contracts : attendu un contrat d'identifiant « enter » (le site calcule avec lui), trouvé : pole_enter, organisme_formation" in errors
+
+
+def test_reference_tier_without_prices(tmp_path):
+    errors, line = broken(tmp_path, "pricing.yml", "  revenue_tier: ca_moins_12m", "  revenue_tier: ca_12m_et_plus")
+    assert errors == [f"data/pricing.yml, ligne {line}, colonne 17 : reference.revenue_tier : attendu une tranche dont des postes (items) donnent le prix, trouvé « ca_12m_et_plus », citée par aucun poste dans revenue_tiers"]
+
+
+def test_zero_reference_price(tmp_path):
+    errors, line = broken(tmp_path, "pricing.yml", "amount: 9500", "amount: 0")
+    assert errors == [f"data/pricing.yml, ligne {line}, colonne 11 : reference.amount : attendu un prix de référence supérieur à 0, trouvé 0"]
+
+
+def test_duplicate_sequence_number(tmp_path):
+    errors, line = broken(tmp_path, "programme.yml", "    number: 2\n", "    number: 1\n")
+    assert errors == [f"data/programme.yml, ligne {line}, colonne 13 : sequences[1].number : numéro en double 1 (déjà celui de la séquence s1) : chaque séquence a le sien"]
+
+
+def test_module_code_of_another_sequence(tmp_path):
+    errors, line = broken(tmp_path, "programme.yml", '  - code: "2.3"\n', '  - code: "3.3"\n')
+    assert f'data/programme.yml, ligne {line}, colonne 11 : modules[6].code : attendu un code commençant par 2 (séquence s2), trouvé « 3.3 »' in errors
+
+
+def test_module_outside_its_sequence(tmp_path):
+    old = "    mode: presentiel\n    format: groupe\n    month: 1\n"
+    text = (ROOT / "data" / "programme.yml").read_text(encoding="utf-8")
+    start = text.index(old)
+    errors, line = broken(tmp_path, "programme.yml", text[start:start + len(old)] + "    restricted: true\n  - code: \"1.3\"", old.replace("month: 1", "month: 9") + "    restricted: true\n  - code: \"1.3\"")
+    assert errors == [f"data/programme.yml, ligne {line + 2}, colonne 12 : modules[2].month : attendu un mois dans la séquence s1, au plus tard M2 (début de la séquence s2), trouvé M9"]
+
+
+def test_module_end_before_start(tmp_path):
+    errors, line = broken(tmp_path, "programme.yml", "end_month: 7", "end_month: 2")
+    assert errors == [f"data/programme.yml, ligne {line}, colonne 16 : modules[9].end_month : attendu un mois de fin après le mois de début (3), trouvé 2"]
+
+
+def test_intentions_after_commitment(tmp_path):
+    errors, line = broken(tmp_path, "planning.yml", "intentions_deadline: 2025-11-11", "intentions_deadline: 2025-12-11")
+    assert errors == [f"data/planning.yml, ligne {line}, colonne 24 : cohort.intentions_deadline : attendu une date au plus tard le jour de l'engagement (2025-11-30), trouvé 2025-12-11"]
+
+
+def test_first_month_before_kickoff(tmp_path):
+    errors, line = broken(tmp_path, "planning.yml", "first_month: 2026-01", "first_month: 2025-10")
+    assert errors == [f"data/planning.yml, ligne {line}, colonne 16 : cohort.first_month : attendu un mois à partir de celui du kick-off (2025-12), trouvé 2025-10"]
+
+
+def test_row_with_unknown_sequence(tmp_path):
+    errors, line = broken(tmp_path, "planning.yml", "    - id: comite\n      sequence: s4\n", "    - id: comite\n      sequence: s5\n")
+    assert errors == [f"data/planning.yml, ligne {line + 1}, colonne 17 : planning.rows[10].sequence : séquence inconnue « s5 » (connues : s1, s2, s3, s4)"]
+
+
+def test_duplicate_id(tmp_path):
+    errors, line = broken(tmp_path, "planning.yml", "    - id: mooc\n", "    - id: kickoff\n")
+    assert errors == [f"data/planning.yml, ligne {line}, colonne 11 : planning.rows[1].id : identifiant en double « kickoff » : chaque élément doit avoir le sien"]
+
+
+def test_unknown_contract(tmp_path):
+    errors, line = broken(tmp_path, "pricing.yml", "    contract: organisme_formation\n", "    contract: organisme\n")
+    assert errors == [f"data/pricing.yml, ligne {line}, colonne 15 : items[0].contract : contrat inconnu « organisme » (connus : enter, organisme_formation) ; vouliez-vous dire « organisme_formation » ?"]
+
+
+def test_wrong_choice(tmp_path):
+    errors, line = broken(tmp_path, "pricing.yml", "tax_basis: non_precise", "tax_basis: HT")
+    assert errors == [f"data/pricing.yml, ligne {line}, colonne 12 : tax_basis : attendu une de ces valeurs : ht, ttc ou non_precise, trouvé « HT »"]
+
+
+def test_bad_email(tmp_path):
+    errors, line = broken(tmp_path, "contacts.yml", "email: contact@pole-enter.org", "email: contact(at)pole-enter.org")
+    assert errors == [f"data/contacts.yml, ligne {line}, colonne 10 : general.email : attendu une adresse e-mail, trouvé « contact(at)pole-enter.org »"]
+
+
+def test_list_where_text_expected(tmp_path):
+    errors, line = broken(tmp_path, "offer.yml", "region: Nouvelle-Aquitaine", "region: [Nouvelle-Aquitaine]")
+    assert errors == [f"data/offer.yml, ligne {line}, colonne 9 : region : attendu du texte, trouvé une liste"]
+
+
+def test_empty_file(tmp_path):
+    errors, _ = broken(tmp_path, "contacts.yml", (ROOT / "data" / "contacts.yml").read_text(encoding="utf-8"), "")
+    assert errors[0] == "data/contacts.yml, ligne 1, colonne 1 : general : champ obligatoire « general » manquant"
+    assert len(errors) == 4
+
+
+def test_file_missing(tmp_path):
+    data_dir = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data_dir)
+    (data_dir / "contacts.yml").unlink()
+    with pytest.raises(DataErrors) as info:
+        load_data(data_dir, root=tmp_path)
+    assert [str(e) for e in info.value.errors] == ["data/contacts.yml, ligne 1, colonne 1 : fichier introuvable"]
