@@ -12,7 +12,7 @@ from typing import Any
 
 from . import calendar as ics
 from . import formatting as fmt
-from . import jsonld, render, views
+from . import handout, jsonld, render, views
 from .errors import DataErrors
 from .schema import load_data
 from .site import filter_nav, restricted_links
@@ -51,6 +51,9 @@ def define_env(env: Any) -> None:
         "build_day": fmt.long_date(day),
     }.items():
         env.variables[name] = value
+    # The offer's title for the margins of printed pages (print.css reads it
+    # from a CSS variable set by overrides/partials/print-head.html).
+    env.conf["extra"]["print_title"] = handout.css_string(figures.title)
 
     @env.macro
     def key_figures() -> str:
