@@ -56,6 +56,11 @@ def define_env(env: Any) -> None:
     env.conf["extra"]["print_title"] = handout.css_string(figures.title)
 
     @env.macro
+    def handout_link() -> str:
+        """The home page's link to the handout PDF (its size is added by tools/handout.py)."""
+        return render.handout_download(handout.pdf_name(audience), size=None)
+
+    @env.macro
     def key_figures() -> str:
         """Cards of the headline numbers."""
         return render.key_figures(figures)
@@ -185,7 +190,24 @@ def on_post_build(env: Any) -> None:
     site_dir = Path(env.conf["site_dir"])
     stamp = dt.datetime.combine(env.variables["_day"], dt.time(0, 0), tzinfo=dt.timezone.utc)
     (site_dir / "inscriptions.ics").write_bytes(ics.public_calendar(data, stamp=stamp))
+    _fill_handouts(env)
     if audience == "restricted":
         (site_dir / "planning.ics").write_bytes(ics.restricted_calendar(data, audience=audience, stamp=stamp))
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             (site_dir / name).unlink(missing_ok=True)
+
+
+def _fill_handouts(env: Any) -> None:
+    """Gather every page of the navigation into each page using the handout template."""
+    nav, files = env.variables["navigation"], env.variables["files"]
+    sections = tuple(
+        handout.Section(url=p.url, content=p.content or "")
+        for p in nav.pages
+        if (p.meta or {}).get("handout", True)  # `handout: false`: a page about the site, not the offer
+    )
+    for file in files.documentation_pages():
+        page = file.page
+        if page is None or (page.meta or {}).get("template") != handout.TEMPLATE:
+            continue
+        out = Path(file.abs_dest_path)
+        out.write_text(handout.fill(out.read_text(encoding="utf-8"), sections, here=page.url), encoding="utf-8")

@@ -173,3 +173,15 @@ def download_button(href: str, label: str, *, kind: str) -> str:
     """A download link styled as a button, with its file type spelt out."""
     ext = href.rsplit(".", 1)[-1].upper()
     return f'<a class="md-button" href="{_e(href)}" type="{_e(kind)}" download>{_e(label)} <span class="file-type">(fichier {ext})</span></a>'
+
+
+def handout_download(href: str, *, size: str | None) -> str:
+    """The home page's link to the handout PDF.
+
+    Built before the PDF exists (`size=None`: hidden, so that a site built
+    without PDF shows no dead link), then built again with the size by
+    `tools/handout.py`, which swaps one for the other.
+    """
+    if size is None:
+        return f'<p class="handout-download" hidden><a class="md-button" href="{_e(href)}" type="application/pdf" download>Télécharger la plaquette (PDF)</a></p>'
+    return f'<p class="handout-download"><a class="md-button" href="{_e(href)}" type="application/pdf" download>Télécharger la plaquette (PDF, {_e(size)})</a></p>'

@@ -74,7 +74,10 @@ def build_all(out_dir: Path, *, pdf: bool = True) -> None:
         from tools import handout  # noqa: PLC0415
 
         for _config, name in VARIANTS:
-            handout.make_pdf(out_dir / name)
+            try:
+                handout.make_pdf(out_dir / name)
+            except handout.HandoutError as exc:
+                raise BuildFailed(f"{name} : plaquette PDF : {exc}") from exc
 
 
 def swap(built: Path, target: Path) -> None:

@@ -1,9 +1,236 @@
-"""A4 PDF handouts (placeholder until the print issue: see README)."""
+"""A4 PDF handouts: the built handout page printed by Chromium.
+
+`make_pdf(site_dir)` runs after MkDocs has built a variant:
+
+1. it finds, on the home page, the still hidden link to the handout PDF
+   (`macros.render.handout_download`, size unknown) and so the PDF's name;
+2. it prints `plaquette/index.html` (every page of the variant, gathered by
+   the `handout.html` template) with Debian's Chromium through Playwright:
+   A4 from `@page` (preferCSSPageSize), tagged PDF, outline from headings;
+3. it fixes the metadata with pypdf: author and subject from the page,
+   creation and modification dates from SOURCE_DATE_EPOCH (else the build
+   day at midnight UTC, like the calendars), so that the same sources give
+   the same bytes;
+4. only then, the size being known, it shows the home page's link with it:
+   « Télécharger la plaquette (PDF, 240 Ko) ». The PDF never contains the
+   home page's link text, so there is no loop.
+"""
 from __future__ import annotations
 
+import datetime as dt
+import html
+import io
+import logging
+import os
+import re
+import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
-def make_pdf(site_dir: Path) -> Path | None:
-    """Build the handout PDF of one built site (not implemented yet)."""
-    return None
+from macros import handout as core  # noqa: E402
+from macros import render  # noqa: E402
+from macros.views import today  # noqa: E402
+
+HOME_PAGE = "index.html"
+HANDOUT_PAGE = "plaquette/index.html"
+MAX_PAGES = 16
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
+CREATOR = "Pôle ENTER, tools/handout.py (Chromium)"
+_META = re.compile(r"""<meta\s+name="(author|description)"\s+content="([^"]*)"\s*/?>""")
+_HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1>", re.S | re.I)
+_log = logging.getLogger(__name__)
+
+
+class HandoutError(Exception):
+    """The PDF could not be made; the message is for editors."""
+
+
+def make_pdf(site_dir: Path) -> Path:
+    """Print the handout of one built site to `<site_dir>/<name>.pdf`; link it from the home page."""
+    site_dir = Path(site_dir)
+    home, page = site_dir / HOME_PAGE, site_dir / HANDOUT_PAGE
+    for path in (home, page):
+        if not path.is_file():
+            raise HandoutError(f"{path} absent : construisez le site avant le PDF")
+    home_html = home.read_text(encoding="utf-8")
+    name = _pdf_name(home_html, home)
+    page_html = page.read_text(encoding="utf-8")
+    pdf = finish(print_page(page), meta=_page_meta(page_html), date=pdf_date(), headings=headings(page_html))
+    _check(pdf, site_dir=site_dir)
+    target = site_dir / name
+    target.write_bytes(pdf)
+    link = render.handout_download(name, size=None)
+    home.write_text(home_html.replace(link, render.handout_download(name, size=core.file_size(len(pdf)))), encoding="utf-8")
+    return target
+
+
+def print_page(page: Path, *, media: str = "print") -> bytes:
+    """The PDF of one local page as Chromium prints it (in a thread of its own).
+
+    `media="screen"` prints the screen rendering instead (a control for tests).
+
+    Playwright's synchronous API refuses to start inside a running event
+    loop, for instance when a browser test already holds one: a fresh thread
+    has none.
+    """
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(_print_now, page, media=media).result()
+
+
+def _print_now(page: Path, *, media: str) -> bytes:
+    from playwright.sync_api import Error, sync_playwright
+
+    if not CHROMIUM.is_file():
+        raise HandoutError(f"Chromium introuvable ({CHROMIUM}) : installez le paquet Debian chromium (make setup)")
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
+            try:
+                context = browser.new_context(java_script_enabled=False)
+                context.route(re.compile(r"^(https?|wss?):"), lambda route: route.abort())
+                tab = context.new_page()
+                tab.emulate_media(media=media)
+                tab.goto(page.resolve().as_uri(), wait_until="load")
+                tab.evaluate("document.fonts.ready.then(() => true)")
+                return tab.pdf(prefer_css_page_size=True, print_background=True, tagged=True, outline=True)
+            finally:
+                browser.close()
+    except Error as exc:
+        raise HandoutError(f"impression de {page} par Chromium impossible : {exc}") from exc
+
+
+def finish(raw: bytes, *, meta: dict[str, str], date: str, headings: tuple[str, ...] = ()) -> bytes:
+    """Chromium's PDF with fixed dates, author, subject, creator and viewer options.
+
+    Chromium names each bookmark after its heading as laid out, and drops the
+    space where a heading wraps (« NRniveau 1 »): a bookmark that matches a
+    heading of the page but for spaces takes the heading's text.
+    """
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(raw)))
+    _renumber_structure_ids(writer)
+    by_letters = {_letters(text): text for text in headings}
+    for item in _outline_items(writer._root_object.get("/Outlines")):
+        title = str(item.get("/Title", ""))
+        if _letters(title) in by_letters and title != by_letters[_letters(title)]:
+            item[NameObject("/Title")] = TextStringObject(by_letters[_letters(title)])
+    writer.add_metadata({
+        "/Author": meta.get("author", ""),
+        "/Subject": meta.get("description", ""),
+        "/Creator": CREATOR,
+        "/CreationDate": date,
+        "/ModDate": date,
+    })
+    writer.create_viewer_preferences().display_doctitle = True
+    writer.page_mode = "/UseOutlines"
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def pdf_date(*, environ: dict[str, str] | None = None) -> str:
+    """`D:20251103000000+00'00'`: SOURCE_DATE_EPOCH, else the build day at midnight UTC."""
+    environ = os.environ if environ is None else environ
+    epoch = environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        moment = dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+    else:
+        moment = dt.datetime.combine(today(environ=environ), dt.time(0, 0), tzinfo=dt.timezone.utc)
+    return moment.strftime("D:%Y%m%d%H%M%S+00'00'")
+
+
+def headings(page_html: str) -> tuple[str, ...]:
+    """The text of every heading of a page, in order, spaces normalised."""
+    found = []
+    for match in _HEADING.finditer(page_html):
+        text = html.unescape(re.sub(r"<[^>]+>", "", match.group(2)))
+        found.append(" ".join(text.split()))
+    return tuple(found)
+
+
+def _letters(text: str) -> str:
+    return "".join(text.split())
+
+
+def _outline_items(root: object) -> list:
+    """Every bookmark dictionary under an /Outlines node, depth first."""
+    items, stack = [], []
+    node = root.get_object().get("/First") if root is not None else None
+    while node is not None or stack:
+        if node is None:
+            node = stack.pop()
+            continue
+        item = node.get_object()
+        items.append(item)
+        if item.get("/Next") is not None:
+            stack.append(item["/Next"])
+        node = item.get("/First")
+    return items
+
+
+def _renumber_structure_ids(writer: object) -> None:
+    """Structure element ids (`node00000170`) numbered in document order.
+
+    Chromium names them after its internal node numbers, which may differ
+    from one run to the next; table cells refer to their headers by id.
+    """
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
+
+    elements = [obj for obj in writer._objects if isinstance(obj, DictionaryObject) and obj.get("/Type") == "/StructElem"]
+    names: dict[str, str] = {}
+    for element in elements:
+        if "/ID" in element:
+            names.setdefault(str(element["/ID"]), f"id{len(names) + 1:05d}")
+            element[NameObject("/ID")] = TextStringObject(names[str(element["/ID"])])
+    for element in elements:
+        attributes = element.get("/A")
+        attributes = attributes.get_object() if attributes is not None else None
+        for attribute in attributes if isinstance(attributes, ArrayObject) else [attributes] if attributes is not None else []:
+            attribute = attribute.get_object()
+            if isinstance(attribute, DictionaryObject) and "/Headers" in attribute:
+                attribute[NameObject("/Headers")] = ArrayObject(TextStringObject(names.get(str(h), str(h))) for h in attribute["/Headers"])
+
+
+def _pdf_name(home_html: str, home: Path) -> str:
+    """The PDF name announced by the home page's (still hidden) link."""
+    found = [name for name in core.PDF_NAMES.values() if render.handout_download(name, size=None) in home_html]
+    if len(found) != 1:
+        raise HandoutError(f"{home} : lien vers la plaquette introuvable ({{{{ handout_link() }}}} manque dans docs/index.md ?)")
+    return found[0]
+
+
+def _page_meta(page_html: str) -> dict[str, str]:
+    """`author` and `description` of the page's <meta> tags."""
+    return {key: html.unescape(value) for key, value in _META.findall(page_html)}
+
+
+def _check(pdf: bytes, *, site_dir: Path) -> None:
+    """No local path nor `file:` link in the PDF; warn above MAX_PAGES pages."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(pdf))
+    local = []
+    for number, page in enumerate(reader.pages, start=1):
+        for annot in page.get("/Annots") or []:
+            action = annot.get_object().get("/A") or {}
+            uri = str(action.get("/URI", ""))
+            if uri.startswith("file:"):
+                local.append(f"page {number} : {uri}")
+    if local or str(site_dir.resolve()).encode() in pdf:
+        raise HandoutError("la plaquette contient des liens vers des fichiers locaux : " + ", ".join(local or ["chemin du dossier de construction"]))
+    if len(reader.pages) > MAX_PAGES:
+        _log.warning("La plaquette fait %d pages (%d au plus) : raccourcissez le contenu ou la mise en page.", len(reader.pages), MAX_PAGES)

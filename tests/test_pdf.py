@@ -1,0 +1,278 @@
+"""The printed handouts: both PDFs, the handout pages, and printing any page.
+
+The PDFs are made by tools/handout.py on copies of the session's builds
+(`built`), as `make site` does. Page 1 of each is rendered to PNG in
+test-output/ for reviewers.
+"""
+from __future__ import annotations
+
+import html
+import io
+import re
+import shutil
+import struct
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from conftest import EPOCH_OPEN, ROOT, normalise
+from macros import handout as core
+from tools import handout
+
+A4 = (595.28, 841.89)  # points
+OUTPUT = ROOT / "test-output"
+BROCHURE = {  # the pages of each variant's handout, in reading order
+    "public": ["plaquette-accueil", "plaquette-programme", "plaquette-tarifs", "plaquette-participer", "plaquette-contacts"],
+}
+BROCHURE["restricted"] = BROCHURE["public"] + ["plaquette-restricted-operation", "plaquette-restricted-planning"]
+FACTS = ("4 450 €", "5 200 €", "9 500 €", "10 250 €", "6 jours de formation", "3 jours d'accompagnement", "10 mois",
+         "11 novembre 2025", "30 novembre 2025", "1 décembre 2025", "Mis à jour le 30 novembre 2026",
+         "emilie.faffe@pole-enter.org", "vincent.ribes@pole-enter.org", "contact@pole-enter.org",
+         "moins de 250 salariés", "Label Numérique Responsable niveau 1", "https://pole-enter.org/")
+
+
+@pytest.fixture(scope="module")
+def pdfs(built, tmp_path_factory):
+    """Each variant copied and given its PDF by tools/handout.py: {variant: (site, pdf)}."""
+    out = tmp_path_factory.mktemp("pdf")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("SOURCE_DATE_EPOCH", EPOCH_OPEN)
+    try:
+        made = {}
+        for variant, site in built.items():
+            copy = out / site.name
+            shutil.copytree(site, copy)
+            made[variant] = (copy, handout.make_pdf(copy))
+    finally:
+        mp.undo()
+    return made
+
+
+def read(path: Path) -> PdfReader:
+    return PdfReader(io.BytesIO(path.read_bytes()))
+
+
+def page_texts(path: Path) -> list[str]:
+    """The text of each page, spaces normalised, words cut after a hyphen joined again."""
+    return [re.sub(r"(\w)- (\w)", r"\1-\2", normalise(page.extract_text())) for page in read(path).pages]
+
+
+def fold(text: str) -> str:
+    return normalise(text).casefold()
+
+
+@pytest.mark.parametrize("variant", ["public", "restricted"])
+def test_pdf_is_a4_tagged_titled_french(pdfs, variant):
+    site, pdf = pdfs[variant]
+    assert pdf.parent == site and pdf.name == core.pdf_name(variant)
+    reader = read(pdf)
+    for page in reader.pages:
+        box = page.mediabox
+        assert abs(float(box.width) - A4[0]) < 1 and abs(float(box.height) - A4[1]) < 1
+    root = reader.trailer["/Root"]
+    assert root["/MarkInfo"]["/Marked"].value and "/StructTreeRoot" in root
+    assert root["/Lang"] == "fr"
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"].value
+    title = reader.metadata.title
+    assert title.startswith("Plaquette – ") and ("diffusion restreinte" in title) == (variant == "restricted")
+    assert reader.metadata.author == "Pôle ENTER"
+
+
+@pytest.mark.parametrize("variant", ["public", "restricted"])
+def test_pdf_embeds_every_font(pdfs, variant):
+    fonts = {}
+    for page in read(pdfs[variant][1]).pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            font = font.get_object()
+            fonts[str(font.get("/BaseFont", font.get("/Name")))] = font
+    assert fonts
+    for name, font in fonts.items():
+        if font["/Subtype"] == "/Type3":
+            continue  # glyphs drawn by the PDF itself
+        descendant = font["/DescendantFonts"][0].get_object() if font["/Subtype"] == "/Type0" else font
+        descriptor = descendant["/FontDescriptor"].get_object()
+        assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), name
+
+
+def test_page_counts(pdfs):
+    public, restricted = (len(read(pdfs[v][1]).pages) for v in ("public", "restricted"))
+    assert 3 <= public < restricted <= 16
+
+
+@pytest.mark.parametrize("variant", ["public", "restricted"])
+def test_pdf_carries_the_key_facts(pdfs, variant):
+    text = " ".join(page_texts(pdfs[variant][1]))
+    for fact in FACTS:
+        assert fact in text, fact
+
+
+@pytest.mark.parametrize("variant", ["public", "restricted"])
+def test_every_page_numbered_and_titled(pdfs, variant):
+    texts = page_texts(pdfs[variant][1])
+    for number, text in enumerate(texts, start=1):
+        assert f"{number} / {len(texts)}" in text
+        if number > 1:  # the cover shows the title in full instead
+            assert "Accompagner 10 PME à la labellisation NR niveau 1 (INR & Agence LUCIE)" in text
+
+
+def test_every_restricted_page_says_diffusion_restreinte(pdfs):
+    texts = page_texts(pdfs["restricted"][1])
+    assert [n for n, t in enumerate(texts, start=1) if "diffusion restreinte" not in fold(t)] == []
+
+
+def test_public_pdf_holds_no_restricted_text(pdfs, data):
+    from test_restricted import canaries
+
+    needles = [fold(c) for c in canaries(data)]
+    public = fold(" ".join(page_texts(pdfs["public"][1])))
+    restricted = fold(" ".join(page_texts(pdfs["restricted"][1])))
+    assert [n for n in needles if n in public] == []
+    assert "diffusion restreinte" not in public
+    assert [n for n in needles if n not in restricted] == []  # the same search finds them where they belong
+
+
+@pytest.mark.parametrize("variant", ["public", "restricted"])
+def test_outline_follows_the_reading_order(pdfs, variant):
+    site, pdf = pdfs[variant]
+    top = [item.title for item in read(pdf).outline if not isinstance(item, list)]
+    page = (site / handout.HANDOUT_PAGE).read_text(encoding="utf-8")
+    sections = re.findall(r'<section class="handout-section[^"]*" id="[^"]+"[^>]*>\s*<h1[^>]*>(.*?)</h1>', page, re.S)
+    assert top == [normalise(html.unescape(re.sub(r"<[^>]+>", "", s))) for s in sections]
+    assert top[0] == "Accompagner 10 PME à la labellisation NR niveau 1 (INR & Agence LUCIE)"
+
+
+def test_no_local_path_nor_file_link_in_the_pdfs(pdfs):
+    for site, pdf in pdfs.values():
+        raw = pdf.read_bytes()
+        assert b"file:" not in raw and str(site).encode() not in raw
+
+
+@pytest.mark.parametrize("variant", ["public", "restricted"])
+def test_home_page_links_the_pdf_with_its_size(pdfs, built, variant):
+    site, pdf = pdfs[variant]
+    size = core.file_size(pdf.stat().st_size)
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert render_link(pdf.name, size) in home
+    assert f"Télécharger la plaquette (PDF, {size})" in home and " hidden>" not in home.split("handout-download", 1)[1][:20]
+    before = (built[variant] / "index.html").read_text(encoding="utf-8")  # the build without PDF: no dead link
+    assert render_link(pdf.name, None) in before and "Télécharger la plaquette (PDF," not in before
+
+
+def render_link(name: str, size: str | None) -> str:
+    from macros.render import handout_download
+
+    return handout_download(name, size=size)
+
+
+def test_same_sources_same_bytes(pdfs, tmp_path, monkeypatch):
+    site, pdf = pdfs["public"]
+    again = tmp_path / "elsewhere" / "site"
+    shutil.copytree(site, again)
+    (again / pdf.name).unlink()
+    index = again / "index.html"
+    size = core.file_size(pdf.stat().st_size)
+    index.write_text(index.read_text(encoding="utf-8").replace(render_link(pdf.name, size), render_link(pdf.name, None)), encoding="utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH_OPEN)
+    assert handout.make_pdf(again).read_bytes() == pdf.read_bytes()
+    assert read(pdf).metadata["/CreationDate"] == "D:20251103000000+00'00'"
+
+
+@pytest.mark.parametrize("variant", ["public", "restricted"])
+def test_cover_rendered_to_png_for_review(pdfs, variant):
+    OUTPUT.mkdir(exist_ok=True)
+    stem = OUTPUT / f"plaquette-{variant}-page-1"
+    subprocess.run(["pdftoppm", "-png", "-r", "96", "-f", "1", "-l", "1", "-singlefile", str(pdfs[variant][1]), str(stem)], check=True)
+    png = stem.with_suffix(".png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", png[16:24])
+    assert abs(height / width - A4[1] / A4[0]) < 0.01 and width > 700
+
+
+# The handout page of the site, without PDF.
+
+@pytest.mark.parametrize("variant", ["public", "restricted"])
+def test_handout_page_gathers_the_brochure_in_reading_order(built, variant):
+    page = (built[variant] / handout.HANDOUT_PAGE).read_text(encoding="utf-8")
+    assert 'class="handout"' in page and "stylesheets/print.css" in page
+    assert core.SLOT not in page
+    sections = re.findall(r'<section class="handout-section[^"]*" id="([^"]+)"', page)
+    assert sections == BROCHURE[variant]
+    ids = re.findall(r'\sid="([^"]+)"', page)
+    assert len(ids) == len(set(ids))
+    for target in re.findall(r'href="#([^"]+)"', page):
+        assert target in ids, target
+
+
+def test_every_page_links_the_print_stylesheet(built):
+    for site in built.values():
+        for page in site.rglob("*.html"):
+            source = page.read_text(encoding="utf-8")
+            if "<article" in source:
+                assert "stylesheets/print.css" in source, page
+                assert "--print-title:" in source, page
+
+
+# Printing any page from Chromium.
+
+def site_config() -> dict:
+    """mkdocs.yml, as data."""
+    return yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+
+
+def nav_titles() -> list[str]:
+    """The titles of the site's menu (mkdocs.yml)."""
+    found: list[str] = []
+
+    def walk(items):
+        for item in items:
+            for title, value in item.items():
+                found.append(title)
+                if isinstance(value, list):
+                    walk(value)
+
+    walk(site_config()["nav"])
+    return found
+
+
+@pytest.mark.browser
+def test_printing_a_page_leaves_out_the_interface(built, tmp_path):
+    from conftest import page_text
+
+    page = built["public"] / "participer/index.html"
+    own = page_text(page)
+    printed = tmp_path / "participer.pdf"
+    printed.write_bytes(handout.print_page(page))
+    screen = tmp_path / "participer-ecran.pdf"
+    screen.write_bytes(handout.print_page(page, media="screen"))
+    text, on_screen = (" ".join(page_texts(p)) for p in (printed, screen))
+    config = site_config()
+    chrome = [config["site_name"], config["copyright"], "Ajouter ces dates à mon agenda"]  # header, footer, a button
+    assert [t for t in chrome if t not in on_screen] == []  # the screen rendering shows them...
+    assert [t for t in chrome if t in text] == []  # ...the printed one does not
+    menu = [t for t in nav_titles() if t not in own]
+    assert len(menu) >= 3 and [t for t in menu if t in text] == []
+    assert "Les étapes" in text and "1 / " in text
+    for p in read(printed).pages:
+        assert abs(float(p.mediabox.width) - A4[0]) < 1
+
+
+@pytest.mark.browser
+def test_printing_a_restricted_page_marks_every_page(built, tmp_path):
+    page = built["restricted"] / "restricted/operation/index.html"
+    printed = tmp_path / "operation.pdf"
+    printed.write_bytes(handout.print_page(page))
+    texts = page_texts(printed)
+    assert len(texts) >= 1
+    for number, text in enumerate(texts, start=1):
+        assert "diffusion restreinte" in fold(text) and f"{number} / {len(texts)}" in text
+
+
+@pytest.mark.browser
+def test_printing_prints_external_addresses(built, tmp_path):
+    printed = tmp_path / "contacts.pdf"
+    printed.write_bytes(handout.print_page(built["public"] / "contacts/index.html"))
+    text = " ".join(page_texts(printed))
+    assert "pole-enter.org (https://pole-enter.org/)" in text
