@@ -13,6 +13,7 @@ from typing import Any
 from . import calendar as ics
 from . import formatting as fmt
 from . import handout, jsonld, render, views
+from . import assets, budgets
 from .errors import DataErrors
 from .schema import load_data
 from .site import filter_nav, restricted_links
@@ -54,6 +55,13 @@ def define_env(env: Any) -> None:
     # The offer's title for the margins of printed pages (print.css reads it
     # from a CSS variable set by overrides/partials/print-head.html).
     env.conf["extra"]["print_title"] = handout.css_string(figures.title)
+    # The screen stylesheet, written into every page by overrides/main.html.
+    env.conf["extra"]["inline_css"] = assets.inline_stylesheet(Path(env.conf["docs_dir"]) / "stylesheets" / "extra.css")
+
+    @env.macro
+    def budgets_table() -> str:
+        """The per-page budgets that the browser tests enforce (eco-design statement)."""
+        return render.table(caption="Budget de chaque page, vérifié par les tests", head=("Mesure", "Limite"), rows=budgets.budget_rows())
 
     @env.macro
     def handout_link() -> str:
@@ -191,6 +199,7 @@ def on_post_build(env: Any) -> None:
     stamp = dt.datetime.combine(env.variables["_day"], dt.time(0, 0), tzinfo=dt.timezone.utc)
     (site_dir / "inscriptions.ics").write_bytes(ics.public_calendar(data, stamp=stamp))
     _fill_handouts(env)
+    _valid_toggles(site_dir)
     if audience == "restricted":
         (site_dir / "planning.ics").write_bytes(ics.restricted_calendar(data, audience=audience, stamp=stamp))
         for name in ("sitemap.xml", "sitemap.xml.gz"):
@@ -211,3 +220,12 @@ def _fill_handouts(env: Any) -> None:
             continue
         out = Path(file.abs_dest_path)
         out.write_text(handout.fill(out.read_text(encoding="utf-8"), sections, here=page.url), encoding="utf-8")
+
+
+def _valid_toggles(site_dir: Path) -> None:
+    """Drop the attribute that makes Material's checkboxes invalid HTML."""
+    for path in sorted(site_dir.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        fixed = assets.valid_toggles(text)
+        if fixed != text:
+            path.write_text(fixed, encoding="utf-8")

@@ -128,6 +128,11 @@ def modules(rows: tuple[ModuleView, ...]) -> str:
     ) + "</div>"
 
 
+def _idle_cell(months: int) -> str:
+    """An empty planning cell spanning `months` inactive months."""
+    return "<td></td>" if months == 1 else f'<td colspan="{months}"></td>'
+
+
 def gantt(model: Gantt) -> str:
     """Section 6: the planning as an accessible table (a Gantt chart)."""
     marks = {"groupe": "G", "individuel": "I", "preparation": "P"}
@@ -141,11 +146,17 @@ def gantt(model: Gantt) -> str:
     ]
     for row in model.rows:
         cells = []
+        idle = 0  # consecutive inactive months, merged into one cell (fewer DOM elements)
         for active, month in zip(row.cells, model.months_long):
-            if active:
-                cells.append(f'<td class="on on--{row.format}"><span class="mark" aria-hidden="true">{marks[row.format]}</span><span class="sr-only">{_e(row.format_label)}, {_e(month)}</span></td>')
-            else:
-                cells.append("<td></td>")
+            if not active:
+                idle += 1
+                continue
+            if idle:
+                cells.append(_idle_cell(idle))
+                idle = 0
+            cells.append(f'<td class="on on--{row.format}"><span class="mark" aria-hidden="true">{marks[row.format]}</span><span class="sr-only">{_e(row.format_label)}, {_e(month)}</span></td>')
+        if idle:
+            cells.append(_idle_cell(idle))
         detail = f'<br><span class="detail">{_e(row.detail)}</span>' if row.detail else ""
         out.append(f'<tr><th scope="row">{_e(row.title)}{detail}</th><td>{_e(row.period)}</td>{"".join(cells)}</tr>')
     out.append("</tbody></table></div>")
