@@ -110,6 +110,18 @@ def test_pdf_carries_the_key_facts(pdfs, variant):
 
 
 @pytest.mark.parametrize("variant", ["public", "restricted"])
+def test_cover_holds_title_audience_figures_deadlines_contacts_and_date(pdfs, variant):
+    cover, second = page_texts(pdfs[variant][1])[:2]
+    for fact in ("Accompagner 10 PME à la labellisation NR niveau 1 (INR & Agence LUCIE)", "Pour qui ?",
+                 "Décideurs et professionnels", "4 450 €", "5 200 €", "6 jours", "3 jours",
+                 "jusqu'au 11 novembre 2025", "jusqu'au 30 novembre 2025", "emilie.faffe@pole-enter.org",
+                 "vincent.ribes@pole-enter.org", "contact@pole-enter.org", "Mis à jour le 30 novembre 2026"):
+        assert fact in cover, fact
+    assert "Le programme" in second  # the cover fits on its page: nothing of it spills over
+    assert "Pour en savoir plus sur le pôle" not in second and "Pourquoi se faire accompagner" not in second
+
+
+@pytest.mark.parametrize("variant", ["public", "restricted"])
 def test_every_page_numbered_and_titled(pdfs, variant):
     texts = page_texts(pdfs[variant][1])
     for number, text in enumerate(texts, start=1):
