@@ -8,8 +8,9 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 APT_STAMP := $(VENV)/.apt
 # chromium : tests navigateur et PDF ; fonts-* : polices système embarquées
-# dans les PDF ; poppler-utils : pdftoppm (aperçu PNG des PDF dans les tests).
-APT_PACKAGES := chromium fonts-dejavu-core fonts-liberation2 poppler-utils
+# dans les PDF ; poppler-utils : pdftoppm (aperçu PNG des PDF dans les tests) ;
+# default-jre-headless : Java du validateur HTML du W3C (vnu.jar, tests).
+APT_PACKAGES := chromium fonts-dejavu-core fonts-liberation2 poppler-utils default-jre-headless
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: all site test serve check bench clean setup apt

@@ -1,0 +1,178 @@
+"""Accessibility of every page of both variants, in Chromium.
+
+- axe-core (shipped by the pip package axe-playwright-python, pinned in
+  requirements.txt) finds no violation of the WCAG 2.0/2.1 A and AA rules;
+- the keyboard: a skip link comes first and works, every focused element
+  shows a visible focus indicator, the tab order follows the reading order
+  and reaches every link;
+- without JavaScript the page reads and navigates the same, menu included;
+- at a 200 % zoom (a 1280 px window seen at twice the size: 640 CSS px)
+  nothing overflows the window or is clipped, and the menu opens with the
+  keyboard.
+"""
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from .conftest import WCAG_TAGS, SitePage
+
+pytestmark = pytest.mark.browser
+
+DESKTOP = {"width": 1280, "height": 800}
+ZOOM_200 = {"viewport": {"width": 640, "height": 400}, "device_scale_factor": 2}
+PHONE = {"viewport": {"width": 360, "height": 640}}
+MAX_TABS = 120
+
+# Links and controls a visitor must be able to reach, in document order.
+_TABBABLE = """[...document.querySelectorAll('a[href], input:not([type=hidden]), button, select, textarea, [tabindex]')]
+  .filter(e => e.tabIndex >= 0 && !e.disabled)
+  .filter(e => e.checkVisibility({visibilityProperty: true}) || e.id === '__drawer' && getComputedStyle(e).display !== 'none')"""
+TABBABLE_JS = f"() => {_TABBABLE}.map(e => e.outerHTML.slice(0, 120))"
+UNREACHED_JS = f"() => {_TABBABLE}.filter(e => e.dataset.focusRank === undefined).map(e => e.outerHTML.slice(0, 120))"
+
+# Describe document.activeElement, mark it with its rank, and say whether
+# its focus is visible (an outline or a shadow, on itself or, for the
+# drawer's checkbox, on its label in the header).
+FOCUS_JS = """(rank) => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  if (e.dataset.focusRank !== undefined) return {again: true};
+  e.dataset.focusRank = rank;
+  const shown = (el) => { const s = getComputedStyle(el);
+    return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'; };
+  const target = e.id === '__drawer' ? document.querySelector('.md-header label[for=__drawer]') : e;
+  const r = target.getBoundingClientRect();
+  return {html: e.outerHTML.slice(0, 120), text: e.innerText.trim(), indicator: shown(target),
+          onscreen: r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth,
+          opacity: parseFloat(getComputedStyle(target).opacity)};
+}"""
+
+ORDER_JS = """() => { const els = [...document.querySelectorAll('[data-focus-rank]')]
+  .sort((a, b) => a.dataset.focusRank - b.dataset.focusRank);
+  return els.slice(1).every((e, i) => els[i].compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING); }"""
+
+# Elements whose content is cut: overflow hidden/clip and content wider or
+# taller than the box (visually hidden texts of 1 px excepted), or whose box
+# passes the right edge of the window outside a scrollable region.
+CLIPPED_JS = """() => {
+  const out = [];
+  const W = document.documentElement.clientWidth;
+  for (const e of document.body.querySelectorAll('*')) {
+    if (e.closest('svg') || !e.checkVisibility({visibilityProperty: true})) continue;
+    const s = getComputedStyle(e), r = e.getBoundingClientRect();
+    if (r.width <= 1 || r.height <= 1) continue;
+    if (e.closest('.md-sidebar--primary')) continue;  // the closed drawer is off-screen by design
+    const scroller = e.parentElement && e.parentElement.closest('.table-scroll, [role=region]');
+    const hides = ['hidden', 'clip'];
+    if ((hides.includes(s.overflowX) && e.scrollWidth > e.clientWidth + 1) || (hides.includes(s.overflowY) && e.scrollHeight > e.clientHeight + 1))
+      out.push('coupé : ' + e.outerHTML.slice(0, 100));
+    else if (!scroller && r.right > W + 1 && e.textContent.trim())
+      out.push('dépasse : ' + e.outerHTML.slice(0, 100));
+  }
+  return out;
+}"""
+
+
+def _axe_violations(page) -> list[str]:
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": list(WCAG_TAGS)}, "resultTypes": ["violations"]})
+    return [f"{v['id']} ({v['impact']}) : {[n['target'] for n in v['nodes']]}" for v in results.response["violations"]]
+
+
+def test_axe_finds_no_wcag_a_aa_violation(site_page: SitePage, url, new_page):
+    page = new_page(viewport=DESKTOP)
+    page.goto(url)
+    assert _axe_violations(page) == []
+
+
+def test_axe_on_a_phone_with_the_menu_open(site_page: SitePage, url, new_page):
+    page = new_page(**PHONE)
+    page.goto(url)
+    page.click(".md-header label[for=__drawer]")
+    assert page.locator(".site-nav a").first.is_visible()
+    assert _axe_violations(page) == []
+
+
+def _tab_through(page) -> list[dict]:
+    """Press Tab until the focus leaves the page or comes back; describe each stop."""
+    stops = []
+    for rank in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        if rank == 0:
+            page.wait_for_timeout(400)  # the skip link fades in
+        stop = page.evaluate(FOCUS_JS, rank)
+        if stop is None or stop.get("again"):
+            return stops
+        stops.append(stop)
+    raise AssertionError(f"plus de {MAX_TABS} arrêts de tabulation")
+
+
+def test_keyboard_skip_link_visible_focus_logical_order(site_page: SitePage, url, new_page):
+    page = new_page(viewport=DESKTOP)
+    page.goto(url)
+    assert page.evaluate("document.querySelectorAll('[tabindex]:not([tabindex=\"0\"]):not([tabindex=\"-1\"])').length") == 0
+    expected = page.evaluate(TABBABLE_JS)
+    assert expected, "aucun lien ni champ"
+    stops = _tab_through(page)
+    assert stops, "aucun élément atteignable au clavier"
+    assert 'class="md-skip"' in stops[0]["html"] and stops[0]["text"] == "Aller au contenu", stops[0]
+    assert stops[0]["opacity"] == 1 and stops[0]["onscreen"], "le lien d'évitement doit apparaître au focus"
+    hidden = [s["html"] for s in stops if not (s["indicator"] and s["onscreen"])]
+    assert hidden == [], "focus invisible"
+    assert page.evaluate(ORDER_JS), "l'ordre de tabulation ne suit pas l'ordre du document"
+    assert page.evaluate(UNREACHED_JS) == [], "éléments jamais atteints par la tabulation"
+
+
+def test_skip_link_leads_to_the_content(site_page: SitePage, url, new_page):
+    page = new_page(viewport=DESKTOP)
+    page.goto(url)
+    page.keyboard.press("Tab")
+    target = page.evaluate("document.activeElement.getAttribute('href')")
+    assert target and target.startswith("#")
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == target
+    page.keyboard.press("Tab")
+    after = page.evaluate(
+        """(id) => { const t = document.getElementById(id); const a = document.activeElement;
+             return !!t && (t.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0
+                    && !a.closest('.md-sidebar, .md-header'); }""",
+        target[1:],
+    )
+    assert after, "après le lien d'évitement, la tabulation doit reprendre dans le contenu"
+
+
+def test_readable_and_navigable_without_javascript(site_page: SitePage, url, new_page):
+    with_js = new_page(viewport=DESKTOP)
+    with_js.goto(url)
+    text = with_js.inner_text("article")
+    page = new_page(viewport=DESKTOP, java_script_enabled=False)
+    page.goto(url)
+    assert page.inner_text("article") == text
+    assert len(text.split()) > 10
+    links = page.locator(".site-nav a")
+    assert links.count() >= 5 and all(links.nth(i).is_visible() for i in range(links.count()))
+    assert page.locator("footer a", has_text="Accessibilité").is_visible()
+    phone = new_page(java_script_enabled=False, **PHONE)
+    phone.goto(url)
+    assert not phone.locator(".site-nav a").first.is_visible()
+    phone.click(".md-header label[for=__drawer]")
+    assert phone.locator(".site-nav a").first.is_visible(), "le menu mobile doit s'ouvrir sans JavaScript"
+
+
+def test_zoom_200_hides_nothing(site_page: SitePage, url, new_page):
+    page = new_page(**ZOOM_200)
+    page.goto(url)
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"), "défilement horizontal"
+    assert page.evaluate(CLIPPED_JS) == []
+    assert page.locator("article h1").first.is_visible()
+    # The menu: first Tab reaches its button, Space opens it, its links are reachable.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "__drawer"
+    assert page.evaluate(FOCUS_JS, 0)["indicator"], "le bouton du menu doit montrer le focus"
+    assert not page.locator(".site-nav a").first.is_visible()
+    page.keyboard.press("Space")
+    page.wait_for_timeout(300)
+    first = page.locator(".site-nav a").first
+    assert first.is_visible()
+    first.focus()
+    assert page.evaluate("document.activeElement.closest('.site-nav') !== null")

@@ -1,0 +1,60 @@
+"""The accessibility and eco-design statements, reachable from every footer."""
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+
+import pytest
+
+from conftest import page_text
+from macros.budgets import budget_rows
+from tools.measure import site_prefix
+
+from .conftest import VARIANTS
+
+FOOTER = re.compile(r"<footer.*?</footer>", re.S)
+LINK = re.compile(r'<a href="([^"]+)">([^<]+)</a>')
+
+
+def _target(site, page, href):
+    """The built file a link of `page` points to (relative, or absolute under site_url)."""
+    if href.startswith("/"):
+        prefix = site_prefix()
+        assert href.startswith(prefix), href
+        path = href[len(prefix):] or "."
+    else:
+        folder = posixpath.dirname(page.relative_to(site).as_posix())
+        path = posixpath.normpath(posixpath.join(folder, href))
+    candidate = site / path
+    return candidate / "index.html" if candidate.is_dir() else candidate
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_every_footer_links_both_statements(built, variant):
+    site = built[variant]
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) >= 8
+    for page in pages:
+        footer = FOOTER.search(page.read_text(encoding="utf-8"))
+        assert footer, page
+        links = {html.unescape(text).strip(): href for href, text in LINK.findall(footer.group(0))}
+        assert set(links) >= {"Accessibilité : non conforme", "Écoconception"}, page
+        for label in ("Accessibilité : non conforme", "Écoconception"):
+            href = links[label]
+            assert _target(site, page, href).is_file(), f"{page}: {label} -> {href}"
+
+
+def test_accessibility_statement(built):
+    text = page_text(built["public"] / "accessibilite/index.html")
+    for fact in ("Déclaration d'accessibilité", "non conforme", "RGAA", "audit", "axe-core", "Nu Html Checker",
+                 "Aller au contenu", "contact@pole-enter.org", "Voies de recours", "Défenseur des droits",
+                 "Libre réponse 71120"):
+        assert fact in text, fact
+
+
+def test_eco_design_statement_shows_the_tested_budgets(built):
+    text = page_text(built["public"] / "ecoconception/index.html")
+    assert "Déclaration d'écoconception" in text and "RGESN" in text and "EcoIndex" in text
+    for measure, limit in budget_rows():
+        assert f"{measure} {limit}" in text, (measure, limit)

@@ -1,0 +1,241 @@
+"""Serve a built site like a static host, and measure its pages in Chromium.
+
+Shared by the browser tests (tests/browser/) and `make bench`
+(tools/bench.py): one server, one way of launching Debian's Chromium, one
+way of counting requests, bytes and DOM elements.
+
+The server answers on 127.0.0.1 only, under the path of `site_url` (as
+GitHub Pages would), compresses text with gzip when the browser asks for
+it, and serves `404.html` with a 404 status for unknown paths. Chromium is
+started so that any host other than 127.0.0.1 fails to resolve: a request
+that would leave the machine is recorded, never sent.
+"""
+from __future__ import annotations
+
+import gzip
+import mimetypes
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-domain-reliability",
+    "--no-first-run",
+    "--no-default-browser-check",
+    "--metrics-recording-only",
+    # Nothing but the local server resolves: third-party requests fail here.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+)
+GZIP_SUFFIXES = frozenset({".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".ics", ".map", ".webmanifest"})
+GZIP_LEVEL = 6  # what common static hosts and CDNs use
+DESKTOP = {"width": 1280, "height": 800}
+# EcoIndex's own measurements use a large desktop window.
+ECOINDEX_VIEWPORT = {"width": 1920, "height": 1080}
+DOM_WITHOUT_SVG_JS = "document.getElementsByTagName('*').length - document.querySelectorAll('svg *').length"
+
+
+def site_prefix(config_file: Path = ROOT / "mkdocs.yml") -> str:
+    """The URL path the site is published under (from `site_url`), e.g. `/labellisation-nr/`."""
+    text = config_file.read_text(encoding="utf-8")
+    config = yaml.load(text, Loader=_LenientLoader) or {}
+    path = urlsplit(str(config.get("site_url") or "/")).path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+class _LenientLoader(yaml.SafeLoader):
+    """YAML loader that ignores MkDocs tags such as `!ENV` or `!relative`."""
+
+
+_LenientLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def site_pages(site_dir: Path) -> list[str]:
+    """Every HTML page of a built site, as URL paths relative to its root."""
+    pages = []
+    for path in sorted(site_dir.rglob("*.html")):
+        rel = path.relative_to(site_dir).as_posix()
+        pages.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+    return pages
+
+
+def _handler(directory: Path, prefix: str) -> type[BaseHTTPRequestHandler]:
+    """A request handler class serving `directory` under `prefix`."""
+
+    class StaticHost(BaseHTTPRequestHandler):
+        """GET and HEAD of static files, gzip, directory indexes, 404 page."""
+
+        protocol_version = "HTTP/1.1"
+        server_version = "static"
+        sys_version = ""
+
+        def do_GET(self) -> None:  # noqa: N802 (http.server API)
+            self._answer(body=True)
+
+        def do_HEAD(self) -> None:  # noqa: N802 (http.server API)
+            self._answer(body=False)
+
+        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+            """Silent: the tests record requests on the browser side."""
+
+        def _answer(self, *, body: bool) -> None:
+            path = unquote(urlsplit(self.path).path)
+            status = HTTPStatus.OK
+            target = self._resolve(path)
+            if target is None and path.startswith(prefix) and not path.endswith("/") and (directory / path[len(prefix):]).is_dir():
+                self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+                self.send_header("Location", path + "/")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            if target is None:
+                status, target = HTTPStatus.NOT_FOUND, directory / "404.html"
+                if not target.is_file():
+                    self.send_error(HTTPStatus.NOT_FOUND)
+                    return
+            data = target.read_bytes()
+            ctype = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+            if ctype.startswith("text/") or ctype in ("application/javascript", "application/json", "image/svg+xml"):
+                ctype += "; charset=utf-8"
+            self.send_response(status)
+            self.send_header("Content-Type", ctype)
+            if target.suffix in GZIP_SUFFIXES:
+                self.send_header("Vary", "Accept-Encoding")
+                if "gzip" in self.headers.get("Accept-Encoding", ""):
+                    data = gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0)
+                    self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(data)))
+            self.send_header("Cache-Control", "no-cache")
+            self.end_headers()
+            if body:
+                self.wfile.write(data)
+
+        def _resolve(self, path: str) -> Path | None:
+            if not path.startswith(prefix):
+                return None
+            rel = path[len(prefix):]
+            candidate = (directory / rel).resolve()
+            if directory.resolve() not in (candidate, *candidate.parents):
+                return None
+            if candidate.is_dir():
+                candidate = candidate / "index.html" if path.endswith("/") else None
+            return candidate if candidate is not None and candidate.is_file() else None
+
+    return StaticHost
+
+
+@contextmanager
+def serve(directory: Path, *, prefix: str = "/") -> Iterator[str]:
+    """Serve `directory` on 127.0.0.1 (free port); yield the site's base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(Path(directory), prefix))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name=f"serve {directory}", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def launch(playwright: Any) -> Any:
+    """Debian's Chromium, headless, offline but for 127.0.0.1."""
+    if not os.access(CHROMIUM, os.X_OK):
+        raise RuntimeError(f"{CHROMIUM} introuvable : lancez `make test`, qui installe le paquet Debian chromium")
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS), headless=True)
+
+
+@dataclass(frozen=True)
+class PageMeasure:
+    """What one page load costs, as EcoIndex counts it."""
+
+    url: str
+    requests: int
+    transferred: int
+    dom: int
+    urls: tuple[str, ...] = ()
+    outside: tuple[str, ...] = ()
+    failed: tuple[str, ...] = ()
+    console_errors: tuple[str, ...] = field(default=())
+
+    @property
+    def kilobytes(self) -> float:
+        """Transferred kibibytes (compressed bodies and headers)."""
+        from macros.budgets import KIB
+
+        return self.transferred / KIB
+
+    @property
+    def ecoindex(self) -> int:
+        """EcoIndex score from the three measures."""
+        from macros.budgets import ecoindex
+
+        return ecoindex(dom=self.dom, requests=self.requests, kilobytes=self.kilobytes)
+
+    @property
+    def grade(self) -> str:
+        """EcoIndex grade."""
+        from macros.budgets import grade
+
+        return grade(self.ecoindex)
+
+
+def measure(browser: Any, url: str, *, viewport: dict[str, int] | None = None) -> PageMeasure:
+    """Load `url` in a fresh context (empty cache) and count what it costs.
+
+    Requests and bytes come from Chromium's network events (DevTools
+    protocol): every request the page issues, `data:` URLs excepted, and the
+    encoded length of each response (headers included), as EcoIndex does.
+    """
+    context = browser.new_context(viewport=viewport or ECOINDEX_VIEWPORT)
+    try:
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+        sent: dict[str, str] = {}
+        sizes: dict[str, int] = {}
+        failed: list[str] = []
+        errors: list[str] = []
+        cdp.on("Network.requestWillBeSent", lambda e: sent.setdefault(e["requestId"], e["request"]["url"]) if not e["request"]["url"].startswith("data:") else None)
+        cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], int(e["encodedDataLength"])))
+        cdp.on("Network.loadingFailed", lambda e: failed.append(e["requestId"]))
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto(url, wait_until="load")
+        page.wait_for_load_state("networkidle")
+        page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+        page.wait_for_load_state("networkidle")
+        dom = int(page.evaluate(DOM_WITHOUT_SVG_JS))
+        origin = "{0.scheme}://{0.netloc}/".format(urlsplit(url))
+        urls = tuple(sent.values())
+        return PageMeasure(
+            url=url,
+            requests=len(sent),
+            transferred=sum(sizes.get(rid, 0) for rid in sent),
+            dom=dom,
+            urls=urls,
+            outside=tuple(u for u in urls if not u.startswith(origin)),
+            failed=tuple(sent[rid] for rid in failed if rid in sent),
+            console_errors=tuple(errors),
+        )
+    finally:
+        context.close()
