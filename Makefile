@@ -9,8 +9,10 @@ STAMP := $(VENV)/.installed
 APT_STAMP := $(VENV)/.apt
 # chromium : tests navigateur et PDF ; fonts-* : polices système embarquées
 # dans les PDF ; poppler-utils : pdftoppm (aperçu PNG des PDF dans les tests) ;
-# default-jre-headless : Java du validateur HTML du W3C (vnu.jar, tests).
-APT_PACKAGES := chromium fonts-dejavu-core fonts-liberation2 poppler-utils default-jre-headless
+# default-jre-headless : Java du validateur HTML du W3C (vnu.jar, tests) ;
+# libatomic1 : requis par le pilote Node.js de Playwright (absent d'une Debian
+# minimale).
+APT_PACKAGES := chromium fonts-dejavu-core fonts-liberation2 poppler-utils default-jre-headless libatomic1
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: all site test serve check bench clean setup apt

@@ -15,6 +15,7 @@ from __future__ import annotations
 import gzip
 import mimetypes
 import os
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,6 +29,10 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from macros import budgets  # noqa: E402
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = (
     "--no-sandbox",
@@ -179,23 +184,17 @@ class PageMeasure:
     @property
     def kilobytes(self) -> float:
         """Transferred kibibytes (compressed bodies and headers)."""
-        from macros.budgets import KIB
-
-        return self.transferred / KIB
+        return self.transferred / budgets.KIB
 
     @property
     def ecoindex(self) -> int:
         """EcoIndex score from the three measures."""
-        from macros.budgets import ecoindex
-
-        return ecoindex(dom=self.dom, requests=self.requests, kilobytes=self.kilobytes)
+        return budgets.ecoindex(dom=self.dom, requests=self.requests, kilobytes=self.kilobytes)
 
     @property
     def grade(self) -> str:
         """EcoIndex grade."""
-        from macros.budgets import grade
-
-        return grade(self.ecoindex)
+        return budgets.grade(self.ecoindex)
 
 
 def measure(browser: Any, url: str, *, viewport: dict[str, int] | None = None) -> PageMeasure:
