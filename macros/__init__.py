@@ -32,11 +32,15 @@ def define_env(env: Any) -> None:
     """Load the data once and register variables, macros and filters."""
     from mkdocs.exceptions import PluginError
 
+    _report_page_errors(env)
     audience = _audience(env)
     data_dir = Path(env.conf["config_file_path"]).resolve().parent / "data"
     try:
         data = load_data(data_dir)
     except DataErrors as exc:
+        if _previewing():  # `make serve`: show the errors in the pages, keep serving
+            _show_data_errors(env, exc)
+            return
         raise PluginError(exc.report()) from None
     day = views.today()
     figures = views.key_figures(data, day=day)
@@ -177,6 +181,13 @@ def define_env(env: Any) -> None:
     env.conf["extra"]["jsonld"] = jsonld.script(jsonld.course(data, site_url=site_url, day=day))
 
 
+def on_pre_page_macros(env: Any) -> None:
+    """In the preview, a page shows the data errors instead of its content."""
+    errors = env.variables.get("_data_errors")
+    if errors:
+        env.markdown = errors
+
+
 def on_post_page_macros(env: Any) -> None:
     """Stop the public build when a page links to a restricted page."""
     if _audience(env) != "public":
@@ -185,14 +196,19 @@ def on_post_page_macros(env: Any) -> None:
     if links:
         from mkdocs.exceptions import PluginError
 
+        source = env.page.file.content_string
+        line = next((n for n, text in enumerate(source.splitlines(), start=1) if links[0] in text), None)
+        where = f"docs/{env.page.file.src_uri}" + (f", ligne {line}" if line else "")
         raise PluginError(
-            f"docs/{env.page.file.src_uri} : lien vers une page en diffusion restreinte "
-            f"({', '.join(links)}) : interdit dans le site public"
+            f"{where} : lien vers une page en diffusion restreinte ({', '.join(links)}) : "
+            "interdit dans le site public ; retirez le lien, ou déplacez la page hors de docs/restricted/"
         )
 
 
 def on_post_build(env: Any) -> None:
     """Write the calendar files; drop the sitemap of the restricted variant."""
+    if "_data" not in env.variables:  # preview of invalid data: nothing to write
+        return
     data = env.variables["_data"]
     audience = _audience(env)
     site_dir = Path(env.conf["site_dir"])
@@ -229,3 +245,59 @@ def _valid_toggles(site_dir: Path) -> None:
         fixed = assets.valid_toggles(text)
         if fixed != text:
             path.write_text(fixed, encoding="utf-8")
+
+
+# ------------------------------------------------------------- editors' errors
+PREVIEW_ENV = "ENTER_PREVIEW"  # set by tools/preview.py under `mkdocs serve`
+
+
+def _previewing() -> bool:
+    """Whether this build is the live preview (`make serve`)."""
+    import os
+
+    return os.environ.get(PREVIEW_ENV) == "1"
+
+
+def _report_page_errors(env: Any) -> None:
+    """Turn any error while rendering a page into a French, located PluginError.
+
+    mkdocs-macros formats a rendering error with `format_error`, logs it with
+    a traceback and exits (on_error_fail). Registering our formatter for every
+    exception raises a clean PluginError instead, naming the page, line and
+    column: MkDocs stops the build with it, and `mkdocs serve` keeps running.
+    """
+    from jinja2 import TemplateSyntaxError
+    from mkdocs.exceptions import PluginError
+    from mkdocs_macros.errors import format_error
+
+    from .errors import page_error, preview_page
+
+    def fail(error: Exception, markdown: str, page: Any) -> str:
+        names = {**env.variables, **env.macros, **env.env.globals}
+        report = page_error(
+            error,
+            file=f"docs/{page.file.src_uri}",
+            source=page.file.content_string,
+            markdown=markdown,
+            names=names,
+            filters=env.filters,
+        )
+        if _previewing():  # the page shows the error (on_error_fail is off in the preview)
+            return preview_page(str(report), title="Aperçu impossible : corrigez cette page")
+        raise PluginError(str(report)) from error
+
+    format_error.register(Exception, fail)
+    format_error.register(TemplateSyntaxError, fail)
+    if _previewing():
+        env.config["on_error_fail"] = False
+
+
+def _show_data_errors(env: Any, errors: DataErrors) -> None:
+    """Preview of invalid data: every page shows the report, the server keeps running."""
+    import logging
+
+    from .errors import preview_page
+
+    env.variables["_data_errors"] = "{% raw %}\n" + preview_page(errors.report()) + "{% endraw %}\n"
+    logging.getLogger("mkdocs.plugins.enter").info("%s", errors.report())
+

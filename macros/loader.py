@@ -169,7 +169,7 @@ def _syntax_message(exc: yaml.MarkedYAMLError, current: str, column: int) -> str
 def _syntax_error(name: str, text: str, exc: yaml.MarkedYAMLError) -> DataError:
     """Translate a PyYAML syntax error into French, located where to look."""
     context = exc.context or ""
-    opened = any(word in context for word in ("quoted scalar", "flow sequence", "flow mapping"))
+    opened = any(word in context for word in ("quoted scalar", "flow sequence", "flow mapping", "simple key"))
     mark = (exc.context_mark if opened else None) or exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     lines = text.splitlines()

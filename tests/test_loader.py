@@ -366,3 +366,8 @@ def test_file_missing(tmp_path):
     with pytest.raises(DataErrors) as info:
         load_data(data_dir, root=tmp_path)
     assert [str(e) for e in info.value.errors] == ["data/contacts.yml, ligne 1, colonne 1 : fichier introuvable"]
+
+
+def test_missing_colon_points_at_the_key(tmp_path):
+    errors, line = broken(tmp_path, "contacts.yml", "general:\n", "general\n")
+    assert errors == [f"data/contacts.yml, ligne {line}, colonne 1 : syntaxe YAML invalide : attendu « clé: valeur », deux-points manquant"]
