@@ -45,8 +45,10 @@ check: $(STAMP)
 test: setup
 	$(PY) -m pytest
 
+# Aperçu : sans --strict, pour qu'un lien cassé n'arrête pas l'aperçu (il est
+# signalé dans le terminal ; `make site` reste strict).
 serve: setup
-	$(VENV)/bin/mkdocs serve --livereload
+	$(VENV)/bin/mkdocs serve --livereload --no-strict
 
 bench: setup
 	$(PY) tools/bench.py

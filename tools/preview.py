@@ -1,0 +1,35 @@
+"""MkDocs hooks for the live preview, `make serve` (mkdocs.yml, `hooks:`).
+
+Under `mkdocs serve` only:
+
+- each rebuild runs the current code of macros/: mkdocs-macros imports the
+  package once per process, so its modules are forgotten before each build;
+- invalid data does not stop the server: the pages show the errors until
+  the file is fixed (macros/__init__.py reads ENTER_PREVIEW).
+
+`mkdocs build`, `tools/build.py` and the tests are not affected.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+from mkdocs.plugins import event_priority
+
+PREVIEW_ENV = "ENTER_PREVIEW"  # same name in macros/__init__.py
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    """Mark this process as the live preview."""
+    if command == "serve":
+        os.environ[PREVIEW_ENV] = "1"
+
+
+@event_priority(100)  # before mkdocs-macros imports the package
+def on_config(config: Any) -> Any:
+    """Forget the macros package, so that this build imports its current code."""
+    if os.environ.get(PREVIEW_ENV) == "1":
+        for name in [name for name in sys.modules if name == "macros" or name.startswith("macros.")]:
+            del sys.modules[name]
+    return config
