@@ -1,0 +1,356 @@
+"""What an editor sees when something is wrong, end to end through the CLI.
+
+Each kind of bad input stops `tools/build.py check` / `site` (and `make
+site`) with a non-zero exit and a French message naming the file, line,
+column, field, what was expected and what was found, never a Python
+traceback; the previous sites stay byte-identical. Pages with an unknown
+variable or macro are named with their line and column.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, copy_project
+from macros.errors import PageError, page_error, preview_page
+
+PYTHON = sys.executable
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1762128000"}
+
+
+def run(project: Path, *args: str, timeout: int = 300) -> subprocess.CompletedProcess[str]:
+    """`tools/build.py <args>` in `project`."""
+    return subprocess.run([PYTHON, "tools/build.py", *args], cwd=project, env=ENV, capture_output=True, text=True, timeout=timeout)
+
+
+def edit(project: Path, file: str, old: str, new: str) -> int:
+    """Replace `old` (once in `file`) by `new`; the line where `old` started."""
+    path = project / file
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} must occur once in {file}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    """Every file of `folder` with the hash of its bytes (and its mode)."""
+    return {
+        p.relative_to(folder).as_posix(): f"{hashlib.sha256(p.read_bytes()).hexdigest()} {p.stat().st_mode:o}"
+        for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    """A copy of the project, with both sites built once (no PDF)."""
+    path = copy_project(tmp_path_factory.mktemp("errors") / "project")
+    result = run(path, "site", "--no-pdf")
+    assert result.returncode == 0, result.stderr
+    return path
+
+
+@pytest.fixture
+def fresh(project: Path) -> Path:
+    """The project copy with the shipped data and pages, restored after the test."""
+    yield project
+    for name in ("data", "docs"):
+        shutil.rmtree(project / name)
+        shutil.copytree(ROOT / name, project / name)
+
+
+# ------------------------------------------------------------- bad data, by the CLI
+DATA_CASES = [
+    # (id, file, old, new, expected message with {line})
+    ("yaml-syntax", "pricing.yml", "  - id: frais_dossier\n", "  - id: frais_dossier\n    label: Frais : dossier: x\n",
+     "data/pricing.yml, ligne {line+1}, colonne 18 : syntaxe YAML invalide : deux-points inattendu ; mettez la valeur entre guillemets ou vérifiez l'indentation"),
+    ("tab", "contacts.yml", "  - id: vincent-ribes\n", "\t- id: vincent-ribes\n",
+     "data/contacts.yml, ligne {line}, colonne 1 : tabulation trouvée : indentez avec des espaces, jamais avec la touche Tab"),
+    ("price-in-words", "pricing.yml", "amount: 3450", "amount: trois mille",
+     "data/pricing.yml, ligne {line}, colonne 13 : items[1].amount : attendu un montant en euros entiers, sans espace ni symbole (ex. 1650), trouvé « trois mille »"),
+    ("price-with-euro-sign", "pricing.yml", "amount: 3450", "amount: 3 450 €",
+     "data/pricing.yml, ligne {line}, colonne 13 : items[1].amount : attendu un montant en euros entiers, sans espace ni symbole (ex. 1650), trouvé « 3 450 € »"),
+    ("date-30/11", "planning.yml", "commitment_deadline: 2025-11-30", 'commitment_deadline: "30/11"',
+     "data/planning.yml, ligne {line}, colonne 24 : cohort.commitment_deadline : attendu une date au format AAAA-MM-JJ (ex. 2025-11-30), trouvé « 30/11 »"),
+    ("missing-field", "contacts.yml", "    email: vincent.ribes@pole-enter.org\n", "",
+     "data/contacts.yml, ligne {line-2}, colonne 5 : people[1].email : champ obligatoire « email » manquant"),
+    ("unknown-key", "pricing.yml", "    amount: 750\n", "    amout: 750\n",
+     "data/pricing.yml, ligne {line}, colonne 5 : items[3].amout : clé inconnue « amout » (clés connues : id, label, contract, years, amount, minimum, opco_fundable, memberships, revenue_tiers) ; vouliez-vous dire « amount » ?"),
+    ("duplicate-key", "pricing.yml", "    amount: 750\n", "    amount: 750\n    amount: 800\n",
+     "data/pricing.yml, ligne {line+1}, colonne 5 : items[3].amount : clé en double (déjà définie ligne {line}) : gardez une seule « amount »"),
+    ("negative-amount", "pricing.yml", "amount: 750", "amount: -750",
+     "data/pricing.yml, ligne {line}, colonne 13 : items[3].amount : attendu un montant positif ou nul, trouvé -750"),
+    ("non-integer-amount", "pricing.yml", "amount: 750", "amount: 750.50",
+     "data/pricing.yml, ligne {line}, colonne 13 : items[3].amount : attendu un montant en euros entiers, sans espace ni symbole (ex. 1650), trouvé 750.5"),
+    ("impossible-date", "planning.yml", "commitment_deadline: 2025-11-30", "commitment_deadline: 2025-11-31",
+     "data/planning.yml, ligne {line}, colonne 24 : cohort.commitment_deadline : attendu une date qui existe dans le calendrier, trouvé « 2025-11-31 »"),
+    ("deadline-after-kickoff", "planning.yml", "commitment_deadline: 2025-11-30", "commitment_deadline: 2025-12-15",
+     "data/planning.yml, ligne {line}, colonne 24 : cohort.commitment_deadline : attendu une date au plus tard le jour du kick-off (2025-12-01), trouvé 2025-12-15"),
+    ("row-outside-sequence", "planning.yml", "      start: 2026-02\n", "      start: 2026-05\n",
+     "data/planning.yml, ligne {line}, colonne 14 : planning.rows[4].start : attendu des mois dans la séquence s2 (2026-02 à 2026-02), trouvé 2026-05 à 2026-05"),
+    ("module-outside-sequence", "programme.yml", "    month: 8\n", "    month: 11\n",
+     "data/programme.yml, ligne {line}, colonne 12 : modules[10].month : attendu un mois dans la séquence s3, à partir de M2 (début de la séquence s2) et au plus tard M10 (début de la séquence s4), trouvé M11"),
+    ("unknown-module", "planning.yml", 'modules: ["3.3"]', 'modules: ["3.9"]',
+     "data/planning.yml, ligne {line}, colonne 17 : planning.rows[8].modules[0] : module inconnu « 3.9 » (connus : 1.0, 1.1, 1.2, 1.3, 2.1, 2.2, 2.3, 2.4, 3.1, 3.2, 3.3, 3.4, 4.1, 4.2, 4.3) ; vouliez-vous dire « 3.4 » ?"),
+    ("unknown-profile", "pricing.yml", "memberships: [non_adherent]", "memberships: [non_adherant]",
+     "data/pricing.yml, ligne {line}, colonne 19 : items[3].memberships[0] : profil inconnu « non_adherant » (connus : adherent, non_adherent) ; vouliez-vous dire « non_adherent » ?"),
+    ("restricted-value-misspelt", "planning.yml", "  restricted: true\n", "  restricted: oui\n",
+     "data/planning.yml, ligne {line}, colonne 15 : planning.restricted : attendu true ou false, trouvé « oui »"),
+    ("restricted-key-misspelt", "programme.yml", "    month: 10\n    restricted: true\n  - code: \"4.2\"", "    month: 10\n    restricted: true\n    restrited: true\n  - code: \"4.2\"",
+     "data/programme.yml, ligne {line+2}, colonne 5 : modules[12].restrited : clé inconnue « restrited » (clés connues : code, sequence, title, detail, kind, duration, unit, mode, format, month, end_month, week, restricted) ; vouliez-vous dire « restricted » ?"),
+]
+
+
+def _expected(template: str, line: int) -> str:
+    """The message with {line}, {line+1}, {line-2} filled in."""
+    return re.sub(r"\{line([+-]\d+)?\}", lambda m: str(line + int(m.group(1) or 0)), template)
+
+
+@pytest.mark.parametrize(("file", "old", "new", "message"), [case[1:] for case in DATA_CASES], ids=[case[0] for case in DATA_CASES])
+def test_check_reports_each_kind_of_bad_data(fresh, file, old, new, message):
+    line = edit(fresh, f"data/{file}", old, new)
+    result = run(fresh, "check")
+    assert result.returncode == 1
+    assert result.stderr == f"1 erreur dans les données :\n  - {_expected(message, line)}\n"
+    assert result.stdout == ""
+
+
+def test_site_with_bad_data_keeps_the_previous_sites(fresh):
+    before = {name: fingerprint(fresh / name) for name in ("site", "site-restricted")}
+    line = edit(fresh, "data/pricing.yml", "amount: 3450", "amount: trois mille")
+    result = run(fresh, "site", "--no-pdf")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        "1 erreur dans les données :",
+        f"  - data/pricing.yml, ligne {line}, colonne 13 : items[1].amount : attendu un montant en euros entiers, sans espace ni symbole (ex. 1650), trouvé « trois mille »",
+        "Construction annulée : corrigez les données ci-dessus ; les sites précédents (site/ et site-restricted/) sont conservés tels quels.",
+    ]
+    assert {name: fingerprint(fresh / name) for name in before} == before
+
+
+# ------------------------------------------------------------- bad pages, by the CLI
+PAGE_CASES = [
+    # (id, page, text appended on a new line, expected message; {line} is that line)
+    ("undefined-variable", "tarifs.md", "Prix : {{ prix_inconnu }}",
+     "docs/tarifs.md, ligne {line}, colonne 11 : prix_inconnu : variable ou macro inconnue"),
+    ("unknown-macro", "tarifs.md", "{{ price_tabel() }}",
+     "docs/tarifs.md, ligne {line}, colonne 4 : price_tabel : variable ou macro inconnue ; vouliez-vous dire « price_table » ?"),
+    ("unknown-figure", "index.md", "Dès {{ fig.member_frm }}.",
+     "docs/index.md, ligne {line}, colonne 8 : fig.member_frm : « member_frm » inconnu dans « fig » ; vouliez-vous dire « member_from » ?"),
+    ("unknown-field", "index.md", "{{ offer.labl }}",
+     "docs/index.md, ligne {line}, colonne 4 : offer.labl : « labl » inconnu dans « offer » ; vouliez-vous dire « label » ?"),
+    ("unknown-filter", "index.md", "{{ offer.updated_on | long_dat }}",
+     "docs/index.md, ligne {line}, colonne 23 : long_dat : filtre inconnu (connus : long_date, money, pretty, relative_url) ; vouliez-vous dire « long_date » ?"),
+    ("unclosed-block", "programme.md", "{% for pillar in offer.pillars %}{{ pillar }}",
+     "docs/programme.md, ligne {line} : syntaxe de page invalide : bloc jamais refermé : il manque {% endfor %}"),
+    ("single-brace", "programme.md", "{{ offer.label }",
+     "docs/programme.md, ligne {line} : syntaxe de page invalide : accolade « } » inattendue ; une variable s'écrit {{ nom }}, deux accolades de chaque côté"),
+    ("missing-argument", "participer.md", '{{ calendar_link("inscriptions.ics") }}',
+     "docs/participer.md, ligne {line}, colonne 4 : calendar_link() : argument manquant : label"),
+    ("restricted-macro", "contacts.md", "{{ planning_table() }}",
+     "docs/contacts.md, ligne {line} : « Le planning prévisionnel » est en diffusion restreinte : cette page ne peut pas l'afficher dans le site public"),
+    ("link-to-restricted", "contacts.md", "[Détail](restricted/operation.md)",
+     "docs/contacts.md, ligne {line} : lien vers une page en diffusion restreinte (restricted/operation.md) : interdit dans le site public ; retirez le lien, ou déplacez la page hors de docs/restricted/"),
+    ("broken-link", "contacts.md", "[Tarifs](tarif.md)",
+     "docs/contacts.md, ligne {line} : lien « tarif.md » : page introuvable dans docs/"),
+]
+
+
+@pytest.mark.parametrize(("page", "text", "message"), [case[1:] for case in PAGE_CASES], ids=[case[0] for case in PAGE_CASES])
+def test_site_reports_each_kind_of_bad_page(fresh, page, text, message):
+    before = {name: fingerprint(fresh / name) for name in ("site", "site-restricted")}
+    path = fresh / "docs" / page
+    source = path.read_text(encoding="utf-8").rstrip("\n")
+    path.write_text(f"{source}\n\n{text}\n", encoding="utf-8")
+    line = source.count("\n") + 3
+    result = run(fresh, "site", "--no-pdf")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-3:] == [
+        "Échec de la construction ; les sites précédents (site/ et site-restricted/) sont conservés tels quels.",
+        "site public (mkdocs.yml) :",
+        f"  - {_expected(message, line)}",
+    ]
+    assert "Traceback" not in result.stderr and "Error reading page" not in result.stderr
+    assert {name: fingerprint(fresh / name) for name in before} == before
+
+
+def test_error_in_a_restricted_page_names_the_variant(fresh):
+    before = {name: fingerprint(fresh / name) for name in ("site", "site-restricted")}
+    path = fresh / "docs" / "restricted" / "planning.md"
+    source = path.read_text(encoding="utf-8").rstrip("\n")
+    path.write_text(f"{source}\n\n{{{{ planing_table() }}}}\n", encoding="utf-8")
+    result = run(fresh, "site", "--no-pdf")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-2:] == [
+        "variante restreinte (mkdocs.restricted.yml) :",
+        f"  - docs/restricted/planning.md, ligne {source.count(chr(10)) + 3}, colonne 4 : planing_table : variable ou macro inconnue ; vouliez-vous dire « planning_table » ?",
+    ]
+    # The public site was built fine in the temporary folder, and not swapped in alone.
+    assert {name: fingerprint(fresh / name) for name in before} == before
+    assert not list(fresh.glob(".build-*"))
+
+
+def test_verbose_gives_developers_the_traceback(fresh):
+    path = fresh / "docs" / "tarifs.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n{{ prix_inconnu }}\n", encoding="utf-8")
+    result = run(fresh, "site", "--no-pdf", "--verbose")
+    assert result.returncode != 0
+    assert "Traceback (most recent call last)" in result.stderr
+    assert "UndefinedError" in result.stderr and "prix_inconnu : variable ou macro inconnue" in result.stderr
+
+
+# ------------------------------------------------------------------- make site
+@pytest.fixture(scope="module")
+def made(tmp_path_factory) -> Path:
+    """A project copy with its Makefile, built once by `make site` (PDFs included)."""
+    path = copy_project(tmp_path_factory.mktemp("make") / "project")
+    for name in ("Makefile", "requirements.txt"):
+        shutil.copy2(ROOT / name, path / name)
+    for stamp in (".installed", ".apt"):
+        (path / stamp).touch()
+    result = _make_site(path)
+    assert result.returncode == 0, result.stderr
+    return path
+
+
+def _make_site(path: Path) -> subprocess.CompletedProcess[str]:
+    """`make site` with this repository's .venv (installation already done)."""
+    venv = Path(PYTHON).parent.parent
+    command = ["make", "-s", "site", f"VENV={venv}", f"PY={PYTHON}", "STAMP=.installed", "APT_STAMP=.apt"]
+    return subprocess.run(command, cwd=path, env=ENV, capture_output=True, text=True, timeout=600)
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "shown"),
+    [
+        ("data/pricing.yml", "amount: 3450", "amount: trois mille", "data/pricing.yml, ligne 58, colonne 13 : items[1].amount"),
+        ("data/contacts.yml", "general:\n", "general\n", "data/contacts.yml, ligne 13, colonne 1 : syntaxe YAML invalide : attendu « clé: valeur », deux-points manquant"),
+        ("docs/tarifs.md", "# Combien ça coûte ?\n", "# Combien ça coûte ?\n\n{{ tarif_adherent }}\n", "docs/tarifs.md, ligne 8, colonne 4 : tarif_adherent : variable ou macro inconnue"),
+        ("docs/restricted/operation.md", "{{ offer.aim }}\n", "{{ offer.aim }}\n{{ modules_tabel() }}\n", "docs/restricted/operation.md, ligne 10, colonne 4 : modules_tabel"),
+    ],
+    ids=["price-in-words", "broken-yaml-line", "undefined-variable", "restricted-variant-fails"],
+)
+def test_failing_make_site_leaves_the_previous_sites_byte_identical(made, file, old, new, shown):
+    before = {name: fingerprint(made / name) for name in ("site", "site-restricted")}
+    assert any(name.endswith(".pdf") for name in before["site"])
+    path = made / file
+    original = path.read_text(encoding="utf-8")
+    assert original.count(old) >= 1
+    path.write_text(original.replace(old, new, 1), encoding="utf-8")
+    try:
+        result = _make_site(made)
+    finally:
+        path.write_text(original, encoding="utf-8")
+    assert result.returncode != 0
+    assert shown in result.stderr
+    assert "Traceback" not in result.stderr
+    assert {name: fingerprint(made / name) for name in before} == before
+    assert not list(made.glob(".build-*"))
+
+
+# ------------------------------------------------------------------ make check
+def test_check_imports_no_mkdocs_and_is_fast():
+    """`check` reads the data without MkDocs, Jinja, the theme or the calendar library."""
+    result = subprocess.run([PYTHON, "-X", "importtime", "tools/build.py", "check"], cwd=ROOT, env=ENV, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    modules = {line.split("|")[-1].strip().split(".")[0] for line in result.stderr.splitlines() if line.startswith("import time:")}
+    assert modules & {"mkdocs", "jinja2", "material", "mkdocs_macros", "icalendar", "markdown"} == set()
+    timings = []
+    for _ in range(3):
+        started = time.perf_counter()
+        subprocess.run([PYTHON, "tools/build.py", "check"], cwd=ROOT, env=ENV, capture_output=True, check=True)
+        timings.append(time.perf_counter() - started)
+    assert min(timings) < 1.0, timings
+
+
+def test_check_on_the_shipped_data_prints_nothing_alarming():
+    result = run(ROOT, "check")
+    assert result.returncode == 0 and result.stderr == ""
+    assert result.stdout.startswith("Données valides : data/*.yml\n")
+
+
+# ------------------------------------------------------------- pure page errors
+def test_page_error_line_counts_the_front_matter():
+    source = "---\ntitle: T\n---\n\n# Titre\n\n{{ x }}\n"
+    markdown = "# Titre\n\n{{ x }}\n"
+
+    class UndefinedError(Exception):
+        pass
+
+    error = UndefinedError("'x' is undefined")
+    error.lineno = 3  # as a syntax error would carry it
+    report = page_error(error, file="docs/a.md", source=source, markdown=markdown, names={"y": 1})
+    assert report == PageError("docs/a.md", 7, 4, "x : variable ou macro inconnue")
+    assert str(report) == "docs/a.md, ligne 7, colonne 4 : x : variable ou macro inconnue"
+
+
+def test_unexpected_exception_in_a_macro_is_named_not_traced():
+    report = page_error(ZeroDivisionError("division by zero"), file="docs/a.md", source="a", markdown="a", names={})
+    assert str(report) == "docs/a.md : erreur pendant le calcul de la page (ZeroDivisionError : division by zero)"
+
+
+def test_preview_page_is_an_admonition_with_the_report():
+    text = preview_page("1 erreur dans les données :\n  - data/x.yml, ligne 1, colonne 1 : y")
+    assert text.startswith('!!! failure "Aperçu impossible : corrigez les données"\n\n        1 erreur dans les données :\n')
+    assert "\n          - data/x.yml, ligne 1, colonne 1 : y\n" in text
+
+
+# ------------------------------------------------------------------ live preview
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_for(url: str, predicate, *, timeout: float = 60) -> str:
+    """Fetch `url` until its text satisfies `predicate`; the last text."""
+    deadline = time.monotonic() + timeout
+    text = ""
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                text = response.read().decode("utf-8")
+        except (urllib.error.URLError, OSError, TimeoutError):
+            text = ""
+        if text and predicate(text):
+            return text
+        time.sleep(0.5)
+    raise AssertionError(f"{url} : attente dépassée ; dernier contenu : {text[:300]!r}")
+
+
+def test_live_preview_shows_data_errors_and_recovers(tmp_path):
+    project = copy_project(tmp_path / "project")
+    port = _free_port()
+    command = [str(Path(PYTHON).parent / "mkdocs"), "serve", "--livereload", "--no-strict", "-a", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(command, cwd=project, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}/labellisation-nr/tarifs/"
+    try:
+        _wait_for(url, lambda text: "Combien ça coûte" in text)
+        pricing = project / "data" / "pricing.yml"
+        original = pricing.read_text(encoding="utf-8")
+        pricing.write_text(original.replace("amount: 3450", "amount: trois mille"), encoding="utf-8")
+        broken = _wait_for(url, lambda text: "Aperçu impossible" in text)
+        assert "data/pricing.yml, ligne 58, colonne 13 : items[1].amount" in broken
+        pricing.write_text(original.replace("amount: 3450", "amount: 3550"), encoding="utf-8")
+        fixed = _wait_for(url, lambda text: "Aperçu impossible" not in text and "Combien ça coûte" in text)
+        assert "4\u202f550\xa0€" in fixed or "4 550 €" in fixed  # the new price, computed
+        page = project / "docs" / "tarifs.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\n{{ prix_inconnu }}\n", encoding="utf-8")
+        shown = _wait_for(url, lambda text: "corrigez cette page" in text)
+        assert "prix_inconnu : variable ou macro inconnue" in shown
+        assert server.poll() is None
+    finally:
+        server.terminate()
+        output, _ = server.communicate(timeout=30)
+    assert "Traceback" not in output
