@@ -15,7 +15,7 @@ APT_STAMP := $(VENV)/.apt
 APT_PACKAGES := chromium fonts-dejavu-core fonts-liberation2 poppler-utils default-jre-headless libatomic1
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: all site test serve check bench clean setup apt
+.PHONY: all site test serve check schemas bench clean setup apt
 
 all: site
 
@@ -41,6 +41,10 @@ site: setup
 
 check: $(STAMP)
 	@$(PY) tools/build.py check
+
+# Schémas JSON des fichiers de data/ (aide des éditeurs), tirés du modèle.
+schemas: $(STAMP)
+	@$(PY) tools/schemas.py
 
 test: setup
 	$(PY) -m pytest
