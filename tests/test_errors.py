@@ -234,8 +234,8 @@ def _make_site(path: Path) -> subprocess.CompletedProcess[str]:
 @pytest.mark.parametrize(
     ("file", "old", "new", "shown"),
     [
-        ("data/pricing.yml", "amount: 3450", "amount: trois mille", "data/pricing.yml, ligne 58, colonne 13 : items[1].amount"),
-        ("data/contacts.yml", "general:\n", "general\n", "data/contacts.yml, ligne 13, colonne 1 : syntaxe YAML invalide : attendu « clé: valeur », deux-points manquant"),
+        ("data/pricing.yml", "amount: 3450", "amount: trois mille", "data/pricing.yml, ligne 59, colonne 13 : items[1].amount"),
+        ("data/contacts.yml", "general:\n", "general\n", "data/contacts.yml, ligne 14, colonne 1 : syntaxe YAML invalide : attendu « clé: valeur », deux-points manquant"),
         ("docs/tarifs.md", "# Combien ça coûte ?\n", "# Combien ça coûte ?\n\n{{ tarif_adherent }}\n", "docs/tarifs.md, ligne 8, colonne 4 : tarif_adherent : variable ou macro inconnue"),
         ("docs/restricted/operation.md", "{{ offer.aim }}\n", "{{ offer.aim }}\n{{ modules_tabel() }}\n", "docs/restricted/operation.md, ligne 10, colonne 4 : modules_tabel"),
     ],
@@ -341,7 +341,7 @@ def test_live_preview_shows_data_errors_and_recovers(tmp_path):
         original = pricing.read_text(encoding="utf-8")
         pricing.write_text(original.replace("amount: 3450", "amount: trois mille"), encoding="utf-8")
         broken = _wait_for(url, lambda text: "Aperçu impossible" in text)
-        assert "data/pricing.yml, ligne 58, colonne 13 : items[1].amount" in broken
+        assert "data/pricing.yml, ligne 59, colonne 13 : items[1].amount" in broken
         pricing.write_text(original.replace("amount: 3450", "amount: 3550"), encoding="utf-8")
         fixed = _wait_for(url, lambda text: "Aperçu impossible" not in text and "Combien ça coûte" in text)
         assert "4\u202f550\xa0€" in fixed or "4 550 €" in fixed  # the new price, computed
@@ -354,3 +354,28 @@ def test_live_preview_shows_data_errors_and_recovers(tmp_path):
         server.terminate()
         output, _ = server.communicate(timeout=30)
     assert "Traceback" not in output
+
+
+# ------------------------------------------------------------------ replacement
+def test_replacing_sites_is_all_or_nothing(tmp_path):
+    from tools.build import replace_sites
+
+    root, built = tmp_path / "root", tmp_path / "root" / ".build-x"
+    for name in ("site", "site-restricted"):
+        (root / name).mkdir(parents=True)
+        (root / name / "index.html").write_text(f"ancien {name}", encoding="utf-8")
+    (built / "site").mkdir(parents=True)
+    (built / "site" / "index.html").write_text("nouveau site", encoding="utf-8")
+    # site-restricted was not built: the second rename fails, the first is undone.
+    with pytest.raises(FileNotFoundError):
+        replace_sites(built, ("site", "site-restricted"), root=root)
+    assert (root / "site" / "index.html").read_text(encoding="utf-8") == "ancien site"
+    assert (root / "site-restricted" / "index.html").read_text(encoding="utf-8") == "ancien site-restricted"
+    assert (built / "site" / "index.html").read_text(encoding="utf-8") == "nouveau site"
+
+    (built / "site-restricted").mkdir()
+    (built / "site-restricted" / "index.html").write_text("nouveau site-restricted", encoding="utf-8")
+    replace_sites(built, ("site", "site-restricted"), root=root)
+    assert (root / "site" / "index.html").read_text(encoding="utf-8") == "nouveau site"
+    assert (root / "site-restricted" / "index.html").read_text(encoding="utf-8") == "nouveau site-restricted"
+    assert (built / "site.previous" / "index.html").read_text(encoding="utf-8") == "ancien site"

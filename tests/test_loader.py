@@ -194,7 +194,7 @@ def test_not_utf8(tmp_path):
     path.write_bytes(path.read_bytes().replace("Autres".encode(), "Autr\xe9s".encode("latin-1")))
     with pytest.raises(DataErrors) as info:
         load_data(data_dir, root=tmp_path)
-    assert [str(e) for e in info.value.errors] == ["data/contacts.yml, ligne 15, colonne 13 : caractère illisible : enregistrez le fichier en UTF-8"]
+    assert [str(e) for e in info.value.errors] == ["data/contacts.yml, ligne 16, colonne 13 : caractère illisible : enregistrez le fichier en UTF-8"]
 
 
 # ------------------------------------------------------------ YAML syntax, in French
