@@ -38,7 +38,7 @@ class BuildFailed(Exception):
 
 
 # ------------------------------------------------------------------ check
-def _light_macros() -> None:
+def light_macros() -> None:
     """Let `check` import the data modules without running macros/__init__.py.
 
     The package's `__init__` is the MkDocs adapter: it imports every page
@@ -288,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
     try:
         if args.command == "check":
-            _light_macros()
+            light_macros()
             return check()
         return site(pdf=not args.no_pdf, verbose=args.verbose)
     except Exception as exc:
