@@ -199,10 +199,16 @@ def on_post_page_macros(env: Any) -> None:
         source = env.page.file.content_string
         line = next((n for n, text in enumerate(source.splitlines(), start=1) if links[0] in text), None)
         where = f"docs/{env.page.file.src_uri}" + (f", ligne {line}" if line else "")
-        raise PluginError(
+        message = (
             f"{where} : lien vers une page en diffusion restreinte ({', '.join(links)}) : "
             "interdit dans le site public ; retirez le lien, ou déplacez la page hors de docs/restricted/"
         )
+        if _previewing():  # the page shows the error, the server keeps running
+            from .errors import preview_page
+
+            env.markdown = preview_page(message, title="Aperçu impossible : corrigez cette page")
+            return
+        raise PluginError(message)
 
 
 def on_post_build(env: Any) -> None:

@@ -177,7 +177,8 @@ def _call_message(detail: str, text: str) -> tuple[str, str | None]:
             args = missing.group(1).replace("'", "").replace(" and ", ", ")
             return f"{name}() : argument manquant : {args}", name
         if extra:
-            return f"{name}() : trop d'arguments ({extra.group(2)} donnés, {extra.group(1)} attendus)", name
+            given, expected = int(extra.group(2)), int(extra.group(1))
+            return f"{name}() : trop d'arguments ({given} donné{'s' if given > 1 else ''}, {expected} attendu{'s' if expected > 1 else ''})", name
         if keyword:
             return f"{name}() : argument inconnu « {keyword.group(1)} »", name
     if detail.endswith("is not callable"):

@@ -156,6 +156,12 @@ PAGE_CASES = [
      "docs/programme.md, ligne {line} : syntaxe de page invalide : bloc jamais refermé : il manque {% endfor %}"),
     ("single-brace", "programme.md", "{{ offer.label }",
      "docs/programme.md, ligne {line} : syntaxe de page invalide : accolade « } » inattendue ; une variable s'écrit {{ nom }}, deux accolades de chaque côté"),
+    ("unclosed-parenthesis", "tarifs.md", "{{ price_table( }}",
+     "docs/tarifs.md, ligne {line} : syntaxe de page invalide : « ( » jamais refermée : il manque « ) »"),
+    ("too-many-arguments", "tarifs.md", "{{ price_table(1) }}",
+     "docs/tarifs.md, ligne {line}, colonne 4 : price_table() : trop d'arguments (1 donné, 0 attendu)"),
+    ("not-a-macro", "index.md", "{{ offer.label() }}",
+     "docs/index.md, ligne {line}, colonne 4 : offer.label : ce n'est pas une macro, retirez les parenthèses"),
     ("missing-argument", "participer.md", '{{ calendar_link("inscriptions.ics") }}',
      "docs/participer.md, ligne {line}, colonne 4 : calendar_link() : argument manquant : label"),
     ("restricted-macro", "contacts.md", "{{ planning_table() }}",
@@ -349,6 +355,9 @@ def test_live_preview_shows_data_errors_and_recovers(tmp_path):
         page.write_text(page.read_text(encoding="utf-8") + "\n{{ prix_inconnu }}\n", encoding="utf-8")
         shown = _wait_for(url, lambda text: "corrigez cette page" in text)
         assert "prix_inconnu : variable ou macro inconnue" in shown
+        page.write_text(page.read_text(encoding="utf-8").replace("{{ prix_inconnu }}", "[Détail](restricted/operation.md)"), encoding="utf-8")
+        shown = _wait_for(url, lambda text: "lien vers une page en diffusion restreinte" in text)
+        assert "docs/tarifs.md, ligne" in shown
         assert server.poll() is None
     finally:
         server.terminate()
