@@ -179,7 +179,7 @@ def _translate(text: str, project: Path) -> str:
     if match:
         pages = ", ".join(line.strip(" -") for line in match.group(1).splitlines() if line.strip())
         return f"mkdocs.yml : pages absentes du menu (nav) : {pages}"
-    return f"avertissement de MkDocs : {text}"
+    return f"MkDocs : {text}"
 
 
 def _where(project: Path, page: str, target: str) -> str:
