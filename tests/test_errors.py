@@ -292,7 +292,7 @@ def test_page_error_line_counts_the_front_matter():
     markdown = "# Titre\n\n{{ x }}\n"
 
     class UndefinedError(Exception):
-        pass
+        """Named like Jinja's, which page_error recognises by name."""
 
     error = UndefinedError("'x' is undefined")
     error.lineno = 3  # as a syntax error would carry it
@@ -314,6 +314,7 @@ def test_preview_page_is_an_admonition_with_the_report():
 
 # ------------------------------------------------------------------ live preview
 def _free_port() -> int:
+    """A TCP port nobody listens on."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]

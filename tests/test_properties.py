@@ -50,6 +50,7 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _represent_tuple(dumper: yaml.SafeDumper, value: tuple) -> yaml.Node:
+    """Tuples (our loader's lists) are written as YAML lists."""
     return dumper.represent_list(list(value))
 
 
@@ -202,6 +203,7 @@ def _render_everything(data: Data) -> None:
 
 
 def _applies(item: dict, membership: str, tier: str) -> bool:
+    """Whether a written price item is billed to this profile (no core code)."""
     return (item.get("memberships") is None or membership in item["memberships"]) and (
         item.get("revenue_tiers") is None or tier in item["revenue_tiers"]
     )

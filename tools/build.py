@@ -81,10 +81,12 @@ class _Collect(logging.Handler):
     """Keeps MkDocs' warnings and errors of one build."""
 
     def __init__(self) -> None:
+        """Warnings and above only."""
         super().__init__(logging.WARNING)
         self.records: list[logging.LogRecord] = []
 
     def emit(self, record: logging.LogRecord) -> None:
+        """Keep the record for the report."""
         self.records.append(record)
 
 

@@ -81,6 +81,7 @@ def outdated(folder: Path = SCHEMAS) -> list[str]:
 
 
 def _read(path: Path) -> str | None:
+    """A file's text, or None when it does not exist."""
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
