@@ -305,8 +305,8 @@ class Module(_Model):
     unit: Literal["minutes", "heures", "jours"] | None = Field(default=None, description="Unité de la durée")
     mode: Literal["presentiel", "virtuel", "distanciel"] | None = Field(default=None, description="Modalité")
     format: Literal["groupe", "individuel"] = Field(description="En groupe ou en individuel")
-    month: Annotated[int, Field(ge=1)] = Field(description="Mois de début dans le parcours (1 = M1)")
-    end_month: Annotated[int, Field(ge=1)] | None = Field(default=None, description="Mois de fin dans le parcours, si le module dure plusieurs mois")
+    month: Annotated[int, Field(ge=1, le=60)] = Field(description="Mois de début dans le parcours (1 = M1, au plus 60)")
+    end_month: Annotated[int, Field(ge=1, le=60)] | None = Field(default=None, description="Mois de fin dans le parcours, si le module dure plusieurs mois (au plus 60)")
     week: Annotated[int, Field(ge=1)] | None = Field(default=None, description="Semaine dans le mois (1, 2…)")
     restricted: bool = Field(default=False, description="Diffusion restreinte (true) ou publique (false)")
 

@@ -371,3 +371,8 @@ def test_file_missing(tmp_path):
 def test_missing_colon_points_at_the_key(tmp_path):
     errors, line = broken(tmp_path, "contacts.yml", "general:\n", "general\n")
     assert errors == [f"data/contacts.yml, ligne {line}, colonne 1 : syntaxe YAML invalide : attendu « clé: valeur », deux-points manquant"]
+
+
+def test_module_month_beyond_five_years(tmp_path):
+    errors, line = broken(tmp_path, "programme.yml", "end_month: 7", "end_month: 1000000000000")
+    assert errors == [f"data/programme.yml, ligne {line}, colonne 16 : modules[9].end_month : attendu un nombre inférieur ou égal à 60, trouvé 1000000000000"]
