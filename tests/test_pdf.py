@@ -24,10 +24,11 @@ from tools import handout
 
 A4 = (595.28, 841.89)  # points
 OUTPUT = ROOT / "test-output"
-BROCHURE = {  # the pages of each variant's handout, in reading order
-    "public": ["plaquette-accueil", "plaquette-programme", "plaquette-tarifs", "plaquette-participer", "plaquette-contacts"],
+_BEFORE = ["plaquette-accueil", "plaquette-programme", "plaquette-tarifs", "plaquette-participer"]
+BROCHURE = {  # the pages of each variant's handout, in the brochure's order (sections 5 and 6 before the contacts)
+    "public": [*_BEFORE, "plaquette-contacts"],
+    "restricted": [*_BEFORE, "plaquette-restricted-operation", "plaquette-restricted-planning", "plaquette-contacts"],
 }
-BROCHURE["restricted"] = BROCHURE["public"] + ["plaquette-restricted-operation", "plaquette-restricted-planning"]
 FACTS = ("4 450 €", "5 200 €", "9 500 €", "10 250 €", "6 jours de formation", "3 jours d'accompagnement", "10 mois",
          "11 novembre 2025", "30 novembre 2025", "1 décembre 2025", "Mis à jour le 30 novembre 2026",
          "emilie.faffe@pole-enter.org", "vincent.ribes@pole-enter.org", "contact@pole-enter.org",
