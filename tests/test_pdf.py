@@ -148,10 +148,10 @@ def test_public_pdf_holds_no_restricted_text(pdfs, data):
 
 
 @pytest.mark.parametrize("variant", ["public", "restricted"])
-def test_outline_follows_the_reading_order(pdfs, variant):
-    site, pdf = pdfs[variant]
+def test_outline_follows_the_reading_order(pdfs, built, variant):
+    _site, pdf = pdfs[variant]
     top = [item.title for item in read(pdf).outline if not isinstance(item, list)]
-    page = (site / handout.HANDOUT_PAGE).read_text(encoding="utf-8")
+    page = (built[variant] / handout.HANDOUT_PAGE).read_text(encoding="utf-8")
     sections = re.findall(r'<section class="handout-section[^"]*" id="[^"]+"[^>]*>\s*<h1[^>]*>(.*?)</h1>', page, re.S)
     assert top == [normalise(html.unescape(re.sub(r"<[^>]+>", "", s))) for s in sections]
     assert top[0] == "Accompagner 10 PME à la labellisation NR niveau 1 (INR & Agence LUCIE)"
@@ -180,14 +180,10 @@ def render_link(name: str, size: str | None) -> str:
     return handout_download(name, size=size)
 
 
-def test_same_sources_same_bytes(pdfs, tmp_path, monkeypatch):
-    site, pdf = pdfs["public"]
+def test_same_sources_same_bytes(pdfs, built, tmp_path, monkeypatch):
+    _site, pdf = pdfs["public"]
     again = tmp_path / "elsewhere" / "site"
-    shutil.copytree(site, again)
-    (again / pdf.name).unlink()
-    index = again / "index.html"
-    size = core.file_size(pdf.stat().st_size)
-    index.write_text(index.read_text(encoding="utf-8").replace(render_link(pdf.name, size), render_link(pdf.name, None)), encoding="utf-8")
+    shutil.copytree(built["public"], again)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH_OPEN)
     assert handout.make_pdf(again).read_bytes() == pdf.read_bytes()
     assert read(pdf).metadata["/CreationDate"] == "D:20251103000000+00'00'"
@@ -289,3 +285,19 @@ def test_printing_prints_external_addresses(built, tmp_path):
     printed.write_bytes(handout.print_page(built["public"] / "contacts/index.html"))
     text = " ".join(page_texts(printed))
     assert "pole-enter.org (https://pole-enter.org/)" in text
+
+
+def test_print_only_page_is_not_published(pdfs):
+    """The gathered handout page is printed, then removed: readers get the PDF."""
+    for site, pdf in pdfs.values():
+        assert pdf.is_file()
+        assert not (site / handout.HANDOUT_PAGE).exists()
+        assert not any("plaquette/" in str(p.relative_to(site)) for p in site.rglob("*"))
+        for page in site.rglob("*.html"):
+            assert 'href="plaquette/' not in page.read_text(encoding="utf-8"), page
+
+
+def test_sitemap_never_lists_the_print_only_page(built):
+    assert (built["public"] / handout.HANDOUT_PAGE).is_file()  # built, not yet printed
+    sitemap = (built["public"] / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/plaquette/" not in sitemap and "/tarifs/" in sitemap

@@ -202,11 +202,10 @@ def build_all(out_dir: Path, *, pdf: bool = True, verbose: bool = False) -> None
     if pdf:
         from tools import handout  # noqa: PLC0415
 
-        for _config, name in VARIANTS:
-            try:
-                handout.make_pdf(out_dir / name)
-            except handout.HandoutError as exc:
-                raise BuildFailed(f"{name} : plaquette PDF : {exc}") from exc
+        try:
+            handout.make_pdfs([out_dir / name for _config, name in VARIANTS])
+        except handout.HandoutError as exc:
+            raise BuildFailed(f"plaquette PDF : {exc}") from exc
 
 
 # ------------------------------------------------------------------ swap

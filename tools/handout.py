@@ -13,7 +13,14 @@
    the same bytes;
 4. only then, the size being known, it shows the home page's link with it:
    « Télécharger la plaquette (PDF, 240 Ko) ». The PDF never contains the
-   home page's link text, so there is no loop.
+   home page's link text, so there is no loop;
+5. it removes the handout page from the site: that page gathers the whole
+   brochure (hundreds of elements, beyond the per-page budgets) only to be
+   printed; readers get the PDF, and every page prints cleanly on its own.
+   The sitemap never lists it (overrides/sitemap.xml).
+
+`make_pdfs(site_dirs)` prints several variants with one Chromium session:
+starting Chromium costs about as much as printing one handout.
 """
 from __future__ import annotations
 
@@ -23,7 +30,9 @@ import io
 import logging
 import os
 import re
+import shutil
 import sys
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -59,20 +68,50 @@ class HandoutError(Exception):
 
 def make_pdf(site_dir: Path) -> Path:
     """Print the handout of one built site to `<site_dir>/<name>.pdf`; link it from the home page."""
-    site_dir = Path(site_dir)
+    return make_pdfs([site_dir])[0]
+
+
+def make_pdfs(site_dirs: list[Path], *, timings: dict[str, float] | None = None) -> list[Path]:
+    """The handout PDF of each built site, printed in one Chromium session.
+
+    `timings`, when given, receives the seconds spent starting Chromium
+    (`"chromium"`) and making each PDF (keyed by the site folder's name).
+    """
+    site_dirs = [Path(site_dir) for site_dir in site_dirs]
+    for site_dir in site_dirs:
+        for path in (site_dir / HOME_PAGE, site_dir / HANDOUT_PAGE):
+            if not path.is_file():
+                raise HandoutError(f"{path} absent : construisez le site avant le PDF")
+    with ThreadPoolExecutor(max_workers=1) as pool:  # see print_page
+        return pool.submit(_make_all, site_dirs, timings).result()
+
+
+def _make_all(site_dirs: list[Path], timings: dict[str, float] | None) -> list[Path]:
+    timings = {} if timings is None else timings
+    started = time.perf_counter()
+    with _browser() as browser:
+        timings["chromium"] = time.perf_counter() - started
+        made = []
+        for site_dir in site_dirs:
+            started = time.perf_counter()
+            made.append(_make_one(browser, site_dir))
+            timings[site_dir.name] = time.perf_counter() - started
+    return made
+
+
+def _make_one(browser: object, site_dir: Path) -> Path:
+    """Print, finish and publish one site's handout; drop its print-only page."""
     home, page = site_dir / HOME_PAGE, site_dir / HANDOUT_PAGE
-    for path in (home, page):
-        if not path.is_file():
-            raise HandoutError(f"{path} absent : construisez le site avant le PDF")
     home_html = home.read_text(encoding="utf-8")
     name = _pdf_name(home_html, home)
     page_html = page.read_text(encoding="utf-8")
-    pdf = finish(print_page(page), meta=_page_meta(page_html), date=pdf_date(), headings=headings(page_html))
+    pdf = finish(_print_with(browser, page, media="print"), meta=_page_meta(page_html), date=pdf_date(), headings=headings(page_html))
     _check(pdf, site_dir=site_dir)
     target = site_dir / name
     target.write_bytes(pdf)
     link = render.handout_download(name, size=None)
     home.write_text(home_html.replace(link, render.handout_download(name, size=core.file_size(len(pdf)))), encoding="utf-8")
+    shutil.rmtree(page.parent)
     return target
 
 
@@ -90,23 +129,48 @@ def print_page(page: Path, *, media: str = "print") -> bytes:
 
 
 def _print_now(page: Path, *, media: str) -> bytes:
-    from playwright.sync_api import Error, sync_playwright
+    with _browser() as browser:
+        return _print_with(browser, page, media=media)
 
-    if not CHROMIUM.is_file():
-        raise HandoutError(f"Chromium introuvable ({CHROMIUM}) : installez le paquet Debian chromium (make setup)")
+
+class _browser:
+    """Debian's Chromium driven by Playwright, for one `with` block."""
+
+    def __enter__(self) -> object:
+        from playwright.sync_api import Error, sync_playwright
+
+        if not CHROMIUM.is_file():
+            raise HandoutError(f"Chromium introuvable ({CHROMIUM}) : installez le paquet Debian chromium (make setup)")
+        self._pw = sync_playwright().start()
+        try:
+            self._browser = self._pw.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
+        except Error as exc:
+            self._pw.stop()
+            raise HandoutError(f"démarrage de Chromium impossible : {exc}") from exc
+        return self._browser
+
+    def __exit__(self, *exc_info: object) -> None:
+        try:
+            self._browser.close()
+        finally:
+            self._pw.stop()
+
+
+def _print_with(browser: object, page: Path, *, media: str) -> bytes:
+    """The PDF of one local page, JavaScript off and no request leaving the disk."""
+    from playwright.sync_api import Error
+
     try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
-            try:
-                context = browser.new_context(java_script_enabled=False)
-                context.route(re.compile(r"^(https?|wss?):"), lambda route: route.abort())
-                tab = context.new_page()
-                tab.emulate_media(media=media)
-                tab.goto(page.resolve().as_uri(), wait_until="load")
-                tab.evaluate("document.fonts.ready.then(() => true)")
-                return tab.pdf(prefer_css_page_size=True, print_background=True, tagged=True, outline=True)
-            finally:
-                browser.close()
+        context = browser.new_context(java_script_enabled=False)
+        try:
+            context.route(re.compile(r"^(https?|wss?):"), lambda route: route.abort())
+            tab = context.new_page()
+            tab.emulate_media(media=media)
+            tab.goto(page.resolve().as_uri(), wait_until="load")
+            tab.evaluate("document.fonts.ready.then(() => true)")
+            return tab.pdf(prefer_css_page_size=True, print_background=True, tagged=True, outline=True)
+        finally:
+            context.close()
     except Error as exc:
         raise HandoutError(f"impression de {page} par Chromium impossible : {exc}") from exc
 

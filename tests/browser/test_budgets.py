@@ -3,8 +3,10 @@
 The limits come from macros/budgets.py, the same source as the
 eco-design statement (docs/ecoconception.md). The print handout
 (template handout.html) gathers the whole brochure on one page to be
-printed: it is exempt from the size budgets (DOM, bytes, EcoIndex), never
-from the requests and third-party rules.
+printed, then `make site` removes it (tools/handout.py): it is never
+published. In these builds without PDF it is still there, exempt from the
+size budgets (DOM, bytes, EcoIndex), never from the requests and
+third-party rules.
 """
 from __future__ import annotations
 
