@@ -24,6 +24,12 @@ def test_home_shows_key_figures(built):
         assert fact in text, fact
 
 
+def test_home_shows_every_brochure_price(built):
+    text = page_text(built["public"] / "index.html")
+    for fact in ("4 450 €", "5 200 €", "9 500 €", "10 250 €", "3 450 € à 5 100 €", "0 € à 1 650 €", "500 €", "750 €"):
+        assert fact in text, fact
+
+
 def test_costs_page_shows_every_brochure_figure(built):
     text = page_text(built["public"] / "tarifs/index.html")
     for fact in ("4 450 €", "5 200 €", "9 500 €", "10 250 €", "3 450 € à 5 100 €", "0 € à 1 650 €", "500 €", "750 €",
