@@ -39,7 +39,9 @@ def percent(value: Decimal) -> str:
 
 
 def long_date(day: dt.date) -> str:
-    """`30 novembre 2025`."""
+    """`30 novembre 2025`, `1er décembre 2025` (French ordinal for the first)."""
+    if day.day == 1:
+        return "1er " + format_date(day, format="MMMM y", locale=LOCALE)
     return format_date(day, format="long", locale=LOCALE)
 
 

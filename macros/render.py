@@ -92,7 +92,7 @@ def benefit_list(items: tuple[str, ...]) -> str:
 def sequences(rows: tuple[SequenceView, ...]) -> str:
     """Public programme: the four sequences, objective and rhythm."""
     body = [(f"Séquence {r.number} – {r.title}", r.objective, r.rhythm, r.phase) for r in rows]
-    return table(caption="Les quatre séquences du parcours", head=("Séquence", "Objectif", "Rythme", "Étape"), rows=body)
+    return table(caption="Les séquences du parcours", head=("Séquence", "Objectif", "Rythme", "Étape"), rows=body)
 
 
 def phases(rows: tuple[PhaseView, ...]) -> str:
@@ -102,7 +102,7 @@ def phases(rows: tuple[PhaseView, ...]) -> str:
         out.append(
             f'<section class="phase" aria-labelledby="etape-{index}"><h3 id="etape-{index}">{_e(p.title)}</h3>'
             f"<p><strong>{_e(p.summary)}</strong></p><p>{_e(p.format)}</p>"
-            f"<p>Résultat : {_e(p.outcome)}</p></section>"
+            f"<p><em>{_e(p.outcome)}</em></p></section>"
         )
     out.append("</div>")
     return "".join(out)
@@ -138,7 +138,7 @@ def gantt(model: Gantt) -> str:
     marks = {"groupe": "G", "individuel": "I", "preparation": "P"}
     head = "".join(f'<th scope="col"><abbr title="{_e(long)}">{_e(short)}</abbr></th>' for short, long in zip(model.months, model.months_long))
     out = [
-        f'<p class="planning-note"><strong>{_e(model.caption)}</strong></p>',
+        f'<p class="planning-note" aria-hidden="true"><strong>{_e(model.caption)}</strong></p>',
         '<div class="table-scroll" role="region" aria-label="Planning prévisionnel" tabindex="0">',
         '<table class="gantt">',
         f'<caption class="sr-only">{_e(model.caption)}</caption>',

@@ -26,7 +26,12 @@ def module_end(module: Module) -> int:
 
 def days(programme: Programme, kinds: tuple[str, ...]) -> Decimal:
     """Total days of the modules of these kinds (counting rule)."""
-    return sum((m.duration for m in programme.modules if m.kind in kinds and m.unit == "jours" and m.duration is not None), Decimal(0))
+    return days_of(programme.modules, kinds)
+
+
+def days_of(modules: tuple[Module, ...] | list[Module], kinds: tuple[str, ...]) -> Decimal:
+    """Total days of those of `modules` whose kind is in `kinds`."""
+    return sum((m.duration for m in modules if m.kind in kinds and m.unit == "jours" and m.duration is not None), Decimal(0))
 
 
 def training_days(programme: Programme) -> Decimal:

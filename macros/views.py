@@ -95,6 +95,7 @@ def key_figures(data: Data, *, day: dt.date) -> Figures:
         "non_member_saving": fmt.money(best_n.saving),
         "non_member_saving_percent": fmt.percent(pr.percent(best_n.saving_ratio)),
         "year1_range": fmt.money_range(*y1),
+        "non_member_year1_range": fmt.money_range(*pr.year_range(p, membership=non_member, revenue_tier=tier, year=1)),
         "year1_from": fmt.money(y1[0]),
         "year2_from": fmt.money(y2[0]),
         "year3_from": fmt.money(y3[0]),
@@ -120,6 +121,8 @@ def key_figures(data: Data, *, day: dt.date) -> Figures:
         "group_activities": fmt.number(tl.count_format(prog, "groupe")),
         "individual_activities": fmt.number(tl.count_format(prog, "individuel")),
         "known_tier": _label(p.revenue_tiers, tier),
+        "fee_years": _years_label(next(i.years for i in p.items if i.id == "redevance_lucie")),
+        "phases": fmt.number(len(prog.phases)),
         "status": "ouvertes" if status.open else "closes",
         "title": (
             f"Accompagner {fmt.number(cohort.places)} PME à la labellisation "
@@ -127,6 +130,13 @@ def key_figures(data: Data, *, day: dt.date) -> Figures:
         ),
     }
     return Figures(values)
+
+
+def _years_label(years: tuple[int, ...]) -> str:
+    """`année 1`, `années 2 et 3`."""
+    if len(years) == 1:
+        return f"année {years[0]}"
+    return "années " + ", ".join(str(y) for y in years[:-1]) + f" et {years[-1]}"
 
 
 def _other_membership(data: Data) -> str:
@@ -247,9 +257,9 @@ def sequence_views(data: Data) -> tuple[SequenceView, ...]:
         if months is None:
             rhythm = "à préciser"
         elif months[0] == months[1]:
-            rhythm = f"M{months[0]} ({fmt.months(1)})"
+            rhythm = f"M{months[0]}"
         else:
-            rhythm = f"M{months[0]} à M{months[1]} ({fmt.months(months[1] - months[0] + 1)})"
+            rhythm = f"M{months[0]} à M{months[1]}"
         phase = next(p.title for p in prog.phases if p.id == seq.phase)
         result.append(SequenceView(fmt.number(seq.number), seq.title, seq.objective, rhythm, phase))
     return tuple(result)
@@ -273,8 +283,8 @@ def phase_views(data: Data) -> tuple[PhaseView, ...]:
         first, last = tl.phase_months(prog, phase.id)
         seqs = {s.id for s in prog.sequences if s.phase == phase.id}
         modules = [m for m in prog.modules if m.sequence in seqs]
-        training = sum((m.duration for m in modules if m.kind in prog.counting.training_kinds and m.unit == "jours"), Decimal(0))
-        support = sum((m.duration for m in modules if m.kind in prog.counting.accompaniment_kinds and m.unit == "jours"), Decimal(0))
+        training = tl.days_of(modules, prog.counting.training_kinds)
+        support = tl.days_of(modules, prog.counting.accompaniment_kinds)
         parts = []
         if training:
             parts.append(f"{fmt.days(training)} de formation")
@@ -396,7 +406,7 @@ def gantt(data: Data, *, audience: str) -> Gantt:
             )
         )
     return Gantt(
-        caption=f"Planning prévisionnel de l'opération, {fmt.month_label(months[0], abbreviated=False)} à {fmt.month_label(months[-1], abbreviated=False)} ({plan.note})",
+        caption=f"Planning de l'opération, {fmt.month_label(months[0], abbreviated=False)} à {fmt.month_label(months[-1], abbreviated=False)} ({plan.note})",
         months=tuple(fmt.month_label(m) for m in months),
         months_long=tuple(fmt.month_label(m, abbreviated=False) for m in months),
         rows=tuple(rows),

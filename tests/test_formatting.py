@@ -15,6 +15,7 @@ def test_money_uses_cldr_spaces():
 
 def test_dates_and_months():
     assert fmt.long_date(dt.date(2025, 11, 30)) == "30 novembre 2025"
+    assert fmt.long_date(dt.date(2025, 12, 1)) == "1er décembre 2025"
     assert fmt.month_label(dt.date(2026, 1, 1)) == "janv. 2026"
     assert fmt.month_label(dt.date(2027, 10, 1), abbreviated=False) == "octobre 2027"
 
@@ -25,4 +26,4 @@ def test_quantities():
     assert fmt.quantity(Decimal("2.5"), "jours") == "2,5\u00a0jours"
     assert fmt.quantity(Decimal(30), "minutes") == "30\u00a0min"
     assert fmt.months(10) == "10\u00a0mois"
-    assert fmt.percent(Decimal(53)).startswith("53")
+    assert fmt.percent(Decimal(53)) == "53\u00a0%"

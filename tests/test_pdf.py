@@ -30,7 +30,7 @@ BROCHURE = {  # the pages of each variant's handout, in the brochure's order (se
     "restricted": [*_BEFORE, "plaquette-restricted-operation", "plaquette-restricted-planning", "plaquette-contacts"],
 }
 FACTS = ("4 450 €", "5 200 €", "9 500 €", "10 250 €", "6 jours de formation", "3 jours d'accompagnement", "10 mois",
-         "11 novembre 2025", "30 novembre 2025", "1 décembre 2025", "Mis à jour le 30 novembre 2026",
+         "11 novembre 2025", "30 novembre 2025", "1er décembre 2025", "Mis à jour le 30 novembre 2026",
          "emilie.faffe@pole-enter.org", "vincent.ribes@pole-enter.org", "contact@pole-enter.org",
          "moins de 250 salariés", "Label Numérique Responsable niveau 1", "https://pole-enter.org/")
 

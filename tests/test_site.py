@@ -16,7 +16,7 @@ PAGES = ("index.html", "programme/index.html", "tarifs/index.html", "participer/
 def test_home_shows_key_figures(built):
     text = page_text(built["public"] / "index.html")
     for fact in ("4 450 €", "5 200 €", "9 500 €", "10 250 €", "6 jours de formation", "3 jours d'accompagnement",
-                 "10 mois", "11 novembre 2025", "30 novembre 2025", "1 décembre 2025",
+                 "10 mois", "11 novembre 2025", "30 novembre 2025", "1er décembre 2025",
                  "emilie.faffe@pole-enter.org", "vincent.ribes@pole-enter.org", "contact@pole-enter.org",
                  "Label Numérique Responsable niveau 1", "Certificat de connaissances Numérique Responsable",
                  "moins de 250 salariés", "50 millions d'euros", "43 millions d'euros", "Alt Impact", "ADEME",
@@ -120,7 +120,7 @@ def test_dates_follow_the_data(tmp_path):
     assert "janvier 2027 à octobre 2027" in text
     assert "2026" not in text
     home = page_text(site / "index.html")
-    assert "30 novembre 2026" in home and "1 décembre 2026" in home
+    assert "30 novembre 2026" in home and "1er décembre 2026" in home
 
 
 def test_restricted_calendar_holds_the_whole_planning(built, data):
