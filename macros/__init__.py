@@ -80,15 +80,12 @@ def define_env(env: Any) -> None:
     @env.macro
     def benefits() -> str:
         """What each company receives, with computed counts."""
-        items = []
-        for b in data.offer.benefits:
-            if b.computed:
-                items.append(f"{figures[b.computed]} {b.text}")
-            elif b.count is not None:
-                items.append(f"{fmt.number(b.count)} {b.text}")
-            else:
-                items.append(b.text)
-        return render.benefit_list(tuple(items))
+        return render.benefit_list(views.benefit_items(data, figures))
+
+    @env.macro
+    def pillars() -> str:
+        """The pillars of the collective action."""
+        return render.benefit_list(data.offer.pillars)
 
     @env.macro
     def price_table() -> str:
@@ -129,23 +126,7 @@ def define_env(env: Any) -> None:
     @env.macro
     def training_offer() -> str:
         """The training offer sheet (Qualiopi indicator 1)."""
-        t = data.offer.training_offer
-        rows = [
-            ("Objectifs", data.offer.aim),
-            ("Public", f"{data.offer.audience.profiles} {figures.people_per_company} personne par entreprise."),
-            ("Prérequis", data.offer.prerequisites),
-            ("Durée", f"{figures.training_days} de formation sur {figures.training_months}, puis {figures.accompaniment_days} d'accompagnement sur {figures.action_months} ; {figures.total_months} au maximum."),
-            ("Modalités et délais d'accès", f"{t.access_modalities or 'Non précisé.'} Intentions jusqu'au {figures.intentions_deadline}, engagement jusqu'au {figures.commitment_deadline}, kick-off à partir du {figures.kickoff_from}."),
-            ("Tarifs", f"Adhérent ENTER : à partir de {figures.member_from} sur {figures.reference_years} ans ; non adhérent : à partir de {figures.non_member_from}. Détail sur la page Tarifs."),
-            ("Méthodes pédagogiques", t.teaching_methods or "Non précisé par la plaquette."),
-            ("Modalités d'évaluation", t.assessment_methods or "Non précisé par la plaquette."),
-            ("Accessibilité aux personnes en situation de handicap", t.disability_access or "Non précisé à ce jour : contactez le pôle ENTER pour étudier les adaptations nécessaires."),
-            ("Lieu", t.venue or "Non précisé à ce jour."),
-            ("Horaires", t.hours or "Non précisé à ce jour."),
-            ("Organisme de formation", t.training_body or "Organisme de formation sélectionné par ENTER (nom non précisé à ce jour)."),
-            ("Contacts", ", ".join(f"{p.name} ({p.email})" for p in data.contacts.people)),
-        ]
-        return render.definition_list(rows)
+        return render.definition_list(views.training_offer_rows(data, figures))
 
     @env.macro
     def modules_table() -> str:
@@ -160,11 +141,7 @@ def define_env(env: Any) -> None:
     @env.macro
     def tax_basis() -> str:
         """Whether prices are HT, TTC, or not said by the brochure."""
-        return {
-            "ht": "Les prix sont indiqués hors taxes (HT).",
-            "ttc": "Les prix sont indiqués toutes taxes comprises (TTC).",
-            "non_precise": "La plaquette ne précise pas si ces prix sont hors taxes (HT) ou toutes taxes comprises (TTC) : demandez-le au pôle ENTER avant de budgéter.",
-        }[data.pricing.tax_basis]
+        return views.tax_basis_sentence(data.pricing.tax_basis)
 
     @env.macro
     def calendar_link(name: str, label: str) -> str:

@@ -466,3 +466,48 @@ def completeness_report(data: Data) -> tuple[str, ...]:
     if data.pricing.tax_basis == "non_precise":
         missing.append("data/pricing.yml : tax_basis ne dit pas si les prix sont HT ou TTC")
     return tuple(missing)
+
+
+def benefit_items(data: Data, figures: Figures) -> tuple[str, ...]:
+    """What each company receives, counts read or computed."""
+    items = []
+    for b in data.offer.benefits:
+        if b.computed:
+            items.append(f"{figures[b.computed]} {b.text}")
+        elif b.count is not None:
+            items.append(f"{fmt.number(b.count)} {b.text}")
+        else:
+            items.append(b.text)
+    return tuple(items)
+
+
+def training_offer_rows(data: Data, figures: Figures) -> list[tuple[str, str]]:
+    """The training offer sheet (Qualiopi, indicator 1): what the data says, or that it is not said."""
+    t = data.offer.training_offer
+    return [
+        ("Objectifs", data.offer.aim),
+        ("Public", f"{data.offer.audience.profiles} {figures.people_per_company} personne par entreprise."),
+        ("Prérequis", data.offer.prerequisites),
+        ("Durée", f"{figures.training_days} de formation sur {figures.training_months}, puis {figures.accompaniment_days} d'accompagnement sur {figures.action_months} ; {figures.total_months} au maximum."),
+        ("Modalités et délais d'accès", f"{t.access_modalities or 'Non précisé.'} Intentions jusqu'au {figures.intentions_deadline}, engagement jusqu'au {figures.commitment_deadline}, kick-off à partir du {figures.kickoff_from}."),
+        ("Tarifs", f"Adhérent ENTER : à partir de {figures.member_from} sur {figures.reference_years} ans ; non adhérent : à partir de {figures.non_member_from}. Détail sur la page Tarifs."),
+        ("Méthodes pédagogiques", t.teaching_methods or "Non précisé par la plaquette."),
+        ("Modalités d'évaluation", t.assessment_methods or "Non précisé par la plaquette."),
+        ("Accessibilité aux personnes en situation de handicap", t.disability_access or "Non précisé à ce jour : contactez le pôle ENTER pour étudier les adaptations nécessaires."),
+        ("Lieu", t.venue or "Non précisé à ce jour."),
+        ("Horaires", t.hours or "Non précisé à ce jour."),
+        ("Organisme de formation", t.training_body or "Organisme de formation sélectionné par ENTER (nom non précisé à ce jour)."),
+        ("Contacts", ", ".join(f"{p.name} ({p.email})" for p in data.contacts.people)),
+    ]
+
+
+_TAX_BASIS = {
+    "ht": "Les prix sont indiqués hors taxes (HT).",
+    "ttc": "Les prix sont indiqués toutes taxes comprises (TTC).",
+    "non_precise": "La plaquette ne précise pas si ces prix sont hors taxes (HT) ou toutes taxes comprises (TTC) : demandez-le au pôle ENTER avant de budgéter.",
+}
+
+
+def tax_basis_sentence(tax_basis: str) -> str:
+    """Whether prices are HT, TTC, or not said by the brochure."""
+    return _TAX_BASIS[tax_basis]

@@ -75,7 +75,7 @@ def test_public_calendar(built):
 
 def test_no_figure_typed_in_docs():
     """Prices, day counts and dates come from data/: none is typed in docs/."""
-    pattern = re.compile(r"\d[\d\s\u202f\u00a0]*(€|euros?|jours?|mois|%)|\b20\d\d\b|\d+\s*(j|h|min)\b", re.I)
+    pattern = re.compile(r"\d[\d\s\u202f\u00a0]*(€|euros?|jours?|mois|%)|\b20\d\d\b|\d+\s*(j|h|min)\b|\bann[ée]es?\s+\d", re.I)
     offenders = []
     for path in (ROOT / "docs").rglob("*.md"):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
