@@ -118,12 +118,17 @@ def contract_range(pricing: Pricing, *, contract: str, membership: str, revenue_
     return min(values), max(values)
 
 
+def find_item(pricing: Pricing, item_id: str) -> Item:
+    """One line item by its id."""
+    for candidate in pricing.items:
+        if candidate.id == item_id:
+            return candidate
+    raise KeyError(item_id)
+
+
 def item_amount(pricing: Pricing, item_id: str) -> Decimal:
     """The amount of one line item (per year)."""
-    for item in pricing.items:
-        if item.id == item_id:
-            return item.amount
-    raise KeyError(item_id)
+    return find_item(pricing, item_id).amount
 
 
 def percent(ratio: Decimal) -> Decimal:

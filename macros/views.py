@@ -103,7 +103,7 @@ def key_figures(data: Data, *, day: dt.date) -> Figures:
         "training_price": fmt.money(training[1]),
         "enter_year1": fmt.money(enter_y1[0]),
         "file_fees": fmt.money(fees),
-        "yearly_fee": fmt.money(pr.item_amount(p, "redevance_lucie")),
+        "yearly_fee": fmt.money(pr.find_item(p, "redevance_lucie").amount),
         "reference_years": fmt.number(p.reference.years),
         "training_days": fmt.days(tl.training_days(prog)),
         "accompaniment_days": fmt.days(tl.accompaniment_days(prog)),
@@ -121,7 +121,7 @@ def key_figures(data: Data, *, day: dt.date) -> Figures:
         "group_activities": fmt.number(tl.count_format(prog, "groupe")),
         "individual_activities": fmt.number(tl.count_format(prog, "individuel")),
         "known_tier": _label(p.revenue_tiers, tier),
-        "fee_years": _years_label(next(i.years for i in p.items if i.id == "redevance_lucie")),
+        "fee_years": _years_label(pr.find_item(p, "redevance_lucie").years),
         "phases": fmt.number(len(prog.phases)),
         "status": "ouvertes" if status.open else "closes",
         "title": (
