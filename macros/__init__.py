@@ -10,12 +10,17 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import functools
+
+from markupsafe import Markup
+
 from . import calendar as ics
+from . import escape, sources
 from . import formatting as fmt
 from . import handout, jsonld, render, views
 from . import assets, budgets
 from .errors import DataErrors
-from .schema import load_data
+from .schema import RestrictedLocked, load_data
 from .site import filter_nav, restricted_links
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -28,15 +33,34 @@ def _audience(env: Any) -> str:
     return audience
 
 
+def _html(function: Any) -> Any:
+    """Mark a macro's result as markup: it was escaped piece by piece in render.py."""
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Markup:
+        return Markup(function(*args, **kwargs))
+
+    return wrapper
+
+
 def define_env(env: Any) -> None:
-    """Load the data once and register variables, macros and filters."""
+    """Load the data the audience may see and register variables, macros and filters.
+
+    The public variant never opens the restricted files: nothing restricted
+    is in memory, so no page, variable or `macros_info()` can print it. Every
+    value a page prints is escaped as text (HTML and Markdown) unless it is
+    markup built by render.py.
+    """
     from mkdocs.exceptions import PluginError
 
+    _STATE.clear()
     _report_page_errors(env)
     audience = _audience(env)
     data_dir = Path(env.conf["config_file_path"]).resolve().parent / "data"
     try:
-        data = load_data(data_dir)
+        data = load_data(data_dir, audience=audience)
+    except RestrictedLocked as exc:
+        raise PluginError(f"{exc} : fichiers chiffrés ; la variante restreinte a besoin de la clé : {sources.UNLOCK_HINT}") from None
     except DataErrors as exc:
         if _previewing():  # `make serve`: show the errors in the pages, keep serving
             _show_data_errors(env, exc)
@@ -44,8 +68,10 @@ def define_env(env: Any) -> None:
         raise PluginError(exc.report()) from None
     day = views.today()
     figures = views.key_figures(data, day=day)
+    status = views.status_view(data, day=day)
     if audience == "public" and env.conf.get("nav"):
         env.conf["nav"] = filter_nav(env.conf["nav"])
+    _STATE["data"], _STATE["day"] = data, day
 
     for name, value in {
         "audience": audience,
@@ -62,111 +88,67 @@ def define_env(env: Any) -> None:
     # The screen stylesheet, written into every page by overrides/main.html.
     env.conf["extra"]["inline_css"] = assets.inline_stylesheet(Path(env.conf["docs_dir"]) / "stylesheets" / "extra.css")
 
-    @env.macro
-    def budgets_table() -> str:
-        """The per-page budgets that the browser tests enforce (eco-design statement)."""
-        return render.table(caption="Budget de chaque page, vérifié par les tests", head=("Mesure", "Limite"), rows=budgets.budget_rows())
-
-    @env.macro
-    def handout_link() -> str:
-        """The home page's link to the handout PDF (its size is added by tools/handout.py)."""
-        return render.handout_download(handout.pdf_name(audience), size=None)
-
-    @env.macro
-    def key_figures() -> str:
-        """Cards of the headline numbers."""
-        return render.key_figures(figures)
-
-    @env.macro
-    def benefits() -> str:
-        """What each company receives, with computed counts."""
-        return render.benefit_list(views.benefit_items(data, figures))
-
-    @env.macro
-    def pillars() -> str:
-        """The pillars of the collective action."""
-        return render.benefit_list(data.offer.pillars)
-
-    @env.macro
-    def price_table() -> str:
-        """Comparison table of every profile and funding case."""
-        return render.price_table(views.price_table(data))
-
-    @env.macro
-    def price_cards() -> str:
-        """One card per profile: the total and its years."""
-        return render.price_cards(views.price_table(data))
-
-    @env.macro
-    def contract_breakdown() -> str:
-        """Who invoices what, per contract."""
-        return render.contract_breakdown(views.contract_views(data))
-
-    @env.macro
-    def sequences() -> str:
-        """The four sequences with their rhythm."""
-        return render.sequences(views.sequence_views(data))
-
-    @env.macro
-    def phases() -> str:
-        """The two steps with computed days and months."""
-        return render.phases(views.phase_views(data))
-
-    @env.macro
-    def registration() -> str:
-        """Registration status against the build day."""
-        return render.status(views.status_view(data, day=day))
-
-    @env.macro
-    def contact_block() -> str:
-        """Contacts with mailto links."""
-        people = [(p.name, p.email, p.role) for p in data.contacts.people]
-        return render.contacts(people, (data.contacts.general.email, data.contacts.general.role))
-
-    @env.macro
-    def training_offer() -> str:
-        """The training offer sheet (Qualiopi indicator 1)."""
-        return render.definition_list(views.training_offer_rows(data, figures))
-
-    @env.macro
-    def modules_table() -> str:
-        """Section 5, restricted: every module."""
-        return render.modules(views.module_views(data, audience=audience))
-
-    @env.macro
-    def planning_table() -> str:
-        """Section 6, restricted: the provisional planning."""
-        return render.gantt(views.gantt(data, audience=audience))
-
-    @env.macro
-    def tax_basis() -> str:
-        """Whether prices are HT, TTC, or not said by the brochure."""
-        return views.tax_basis_sentence(data.pricing.tax_basis)
-
-    @env.macro
-    def calendar_link(name: str, label: str) -> str:
-        """A button to a calendar file written at the site's root."""
+    def here() -> str:
+        """`../` as many times as the current page is deep."""
         url = env.page.url if env.page is not None else ""
-        return render.download_button("../" * url.count("/") + name, label, kind="text/calendar")
+        return "../" * url.count("/")
 
+    builders: dict[str, Any] = {
+        "budgets_table": lambda: render.table(caption="Budget de chaque page, vérifié par les tests", head=("Mesure", "Limite"), rows=budgets.budget_rows()),
+        "handout_link": lambda: render.handout_download(handout.pdf_name(audience), size=None),
+        "key_figures": lambda: render.key_figures(figures),
+        "benefits": lambda: render.benefit_list(views.benefit_items(data, figures)),
+        "pillars": lambda: render.benefit_list(data.offer.pillars),
+        "price_table": lambda: render.price_table(views.price_table(data)),
+        "price_cards": lambda: render.price_cards(views.price_table(data)),
+        "contract_breakdown": lambda: render.contract_breakdown(views.contract_views(data)),
+        "phases": lambda: render.phases(views.phase_views(data)),
+        "registration": lambda: render.status(status, calendar=here() + "inscriptions.ics" if status.upcoming else None, participate=here() + "participer/" if status.open else None),
+        "contact_block": lambda: render.contacts([(p.name, p.email, p.role) for p in data.contacts.people], (data.contacts.general.email, data.contacts.general.role)),
+        "training_offer": lambda: render.definition_list(views.training_offer_rows(data, figures)),
+        "tax_basis": lambda: render.text(views.tax_basis_sentence(data.pricing.tax_basis)),
+        # Sections 5 and 6: restricted (the public variant has no such data).
+        "operation_aim": lambda: render.text(views.operation_aim(data, audience=audience)),
+        "sequences": lambda: render.sequences(views.sequence_views(data, audience=audience)),
+        "modules_table": lambda: render.modules(views.module_views(data, audience=audience)),
+        "planning_table": lambda: render.gantt(views.gantt(data, audience=audience)),
+        "calendar_link": lambda name, label: render.download_button(here() + name, label, kind="text/calendar"),
+    }
+    for name, builder in builders.items():
+        env.macro(_html(builder), name)
     env.filter(fmt.money, "money")
     env.filter(fmt.long_date, "long_date")
-    env.variables["_data"] = data
-    env.variables["_day"] = day
     # Structured data for the theme's <head> (partials/head-extra.html).
     site_url = env.conf.get("site_url") or ""
     env.conf["extra"]["jsonld"] = jsonld.script(jsonld.course(data, site_url=site_url, day=day))
 
 
+# What on_post_build needs of this build, kept out of the pages' variables.
+_STATE: dict[str, Any] = {}
+
+
 def on_pre_page_macros(env: Any) -> None:
-    """In the preview, a page shows the data errors instead of its content."""
-    errors = env.variables.get("_data_errors")
-    if errors:
-        env.markdown = errors
+    """Print every value as text; in the preview of bad data, drop the page's content.
+
+    The Jinja environment exists only once define_env has run: `finalize` is
+    set here, before the page's template is compiled.
+    """
+    env.env.finalize = escape.as_text
+    if _STATE.get("errors"):
+        env.markdown = ""
 
 
 def on_post_page_macros(env: Any) -> None:
-    """Stop the public build when a page links to a restricted page."""
+    """Stop the public build when a page links to a restricted page.
+
+    In the preview of invalid data, the page becomes the error report: set
+    after the templates ran, so that nothing in the data is ever evaluated.
+    """
+    if _STATE.get("errors"):
+        from .errors import preview_page
+
+        env.markdown = preview_page(_STATE["errors"])
+        return
     if _audience(env) != "public":
         return
     links = restricted_links(env.markdown, page_path=env.page.file.src_uri)
@@ -190,13 +172,15 @@ def on_post_page_macros(env: Any) -> None:
 
 def on_post_build(env: Any) -> None:
     """Write the calendar files; drop the sitemap of the restricted variant."""
-    if "_data" not in env.variables:  # preview of invalid data: nothing to write
+    if "data" not in _STATE or _STATE.get("errors"):  # preview of invalid data: nothing to write
         return
-    data = env.variables["_data"]
+    data, day = _STATE["data"], _STATE["day"]
     audience = _audience(env)
     site_dir = Path(env.conf["site_dir"])
-    stamp = dt.datetime.combine(env.variables["_day"], dt.time(0, 0), tzinfo=dt.timezone.utc)
-    (site_dir / "inscriptions.ics").write_bytes(ics.public_calendar(data, stamp=stamp))
+    stamp = dt.datetime.combine(day, dt.time(0, 0), tzinfo=dt.timezone.utc)
+    public = ics.public_calendar(data, stamp=stamp)
+    if public is not None:
+        (site_dir / "inscriptions.ics").write_bytes(public)
     _fill_handouts(env)
     _valid_toggles(site_dir)
     if audience == "restricted":
@@ -279,8 +263,6 @@ def _show_data_errors(env: Any, errors: DataErrors) -> None:
     """Preview of invalid data: every page shows the report, the server keeps running."""
     import logging
 
-    from .errors import preview_page
-
-    env.variables["_data_errors"] = "{% raw %}\n" + preview_page(errors.report()) + "{% endraw %}\n"
+    _STATE.clear()
+    _STATE["errors"] = errors.report()
     logging.getLogger("mkdocs.plugins.enter").info("%s", errors.report())
-

@@ -5,6 +5,7 @@ import datetime as dt
 
 from icalendar import Calendar, Event
 
+from . import formatting as fmt
 from . import timeline as tl
 from .model import Data
 from .views import require_restricted
@@ -36,34 +37,49 @@ def _event(uid: str, summary: str, start: dt.date, end: dt.date, *, stamp: dt.da
     return event
 
 
-def public_calendar(data: Data, *, stamp: dt.datetime) -> bytes:
-    """The registration deadlines and the kick-off."""
+def public_events(data: Data, *, day: dt.date) -> tuple[tuple[str, str, dt.date], ...]:
+    """The registration deadlines and the kick-off still to come on `day`."""
     cohort = data.planning.cohort
+    return tuple(
+        (key, summary, date)
+        for key, summary, date in (
+            ("intentions", "Date limite des intentions de participation (labellisation NR niveau 1)", cohort.intentions_deadline),
+            ("engagement", "Date limite d'engagement de participation (labellisation NR niveau 1)", cohort.commitment_deadline),
+            ("kickoff", "Kick-off du parcours de labellisation NR niveau 1 (à partir de ce jour)", cohort.kickoff_from),
+        )
+        if date >= day
+    )
+
+
+def public_calendar(data: Data, *, stamp: dt.datetime) -> bytes | None:
+    """The registration dates still to come, or None when all are past (no file to offer)."""
+    events = public_events(data, day=stamp.date())
+    if not events:
+        return None
     cal = _calendar("Labellisation NR niveau 1 – inscriptions", stamp=stamp)
-    for key, summary, day in (
-        ("intentions", "Date limite des intentions de participation (labellisation NR niveau 1)", cohort.intentions_deadline),
-        ("engagement", "Date limite d'engagement de participation (labellisation NR niveau 1)", cohort.commitment_deadline),
-        ("kickoff", "Kick-off du parcours de labellisation NR niveau 1 (à partir de ce jour)", cohort.kickoff_from),
-    ):
-        cal.add_component(_event(f"{cohort.id}-{key}", summary, day, day, stamp=stamp, description="Pôle ENTER"))
+    for key, summary, day in events:
+        cal.add_component(_event(f"{data.planning.cohort.id}-{key}", summary, day, day, stamp=stamp, description="Pôle ENTER"))
     return cal.to_ical()
 
 
 def restricted_calendar(data: Data, *, audience: str, stamp: dt.datetime) -> bytes:
-    """The whole provisional planning, month by month (restricted)."""
+    """The provisional planning: one event on the first day of each row's first month.
+
+    The planning is given by month only (« à titre d'exemple »): a row is not a
+    month-long event. Each becomes one all-day event on the first day of its
+    month, marked « prévisionnel », with its period in the description.
+    """
     require_restricted(audience, "Le planning prévisionnel (agenda)")
-    cohort, plan = data.planning.cohort, data.planning.planning
+    assert data.restricted is not None
+    cohort, plan = data.planning.cohort, data.restricted.planning
     cal = _calendar("Labellisation NR niveau 1 – planning prévisionnel", stamp=stamp)
-    for component in _public_events(data, stamp=stamp):
-        cal.add_component(component)
     for row in plan.rows:
-        end_month = row.end or row.start
-        last_day = tl.add_months(end_month, 1) - dt.timedelta(days=1)
+        start = tl.add_months(cohort.first_month, row.month - 1)
+        end = tl.add_months(cohort.first_month, tl.row_end(row) - 1)
+        period = fmt.month_label(start, abbreviated=False)
+        if end != start:
+            period += f" à {fmt.month_label(end, abbreviated=False)}"
         cal.add_component(
-            _event(f"{cohort.id}-planning-{row.id}", row.title, row.start, last_day, stamp=stamp, description=f"{plan.note} ; {plan.legend.model_dump()[row.format]}")
+            _event(f"{cohort.id}-planning-{row.id}", f"{row.title} (prévisionnel)", start, start, stamp=stamp, description=f"{plan.note} ; {period} ; {plan.legend.model_dump()[row.format]}")
         )
     return cal.to_ical()
-
-
-def _public_events(data: Data, *, stamp: dt.datetime) -> list[Event]:
-    return [c for c in Calendar.from_ical(public_calendar(data, stamp=stamp)).walk("VEVENT")]

@@ -21,10 +21,6 @@ from .model import Data
 SCHEMA = "https://schema.org"
 _ON_SITE = {"presentiel"}
 _ONLINE = {"virtuel", "distanciel"}
-_FUNDING = {
-    "finance": "formation prise en charge par l'OPCO",
-    "non_finance": "formation sans prise en charge OPCO",
-}
 
 
 def course(data: Data, *, site_url: str, day: dt.date) -> dict[str, Any]:
@@ -95,7 +91,7 @@ def course_instance(data: Data, *, site_url: str) -> dict[str, Any]:
 
 def course_mode(data: Data) -> str:
     """`blended` when on-site and remote sessions alternate, else one of them."""
-    modes = {m.mode for m in data.programme.modules if m.mode}
+    modes = set(data.programme.modes)
     on_site, online = bool(modes & _ON_SITE), bool(modes & _ONLINE)
     if on_site and online:
         return "blended"
@@ -105,7 +101,7 @@ def course_mode(data: Data) -> str:
 def offers(data: Data, *, site_url: str, day: dt.date) -> list[dict[str, Any]]:
     """One offer per revenue tier, membership and funding case with a known price."""
     p, cohort = data.pricing, data.planning.cohort
-    status = tl.registration_status(cohort, today=day)
+    status = tl.registration_status(cohort, data.programme, today=day)
     availability = "InStock" if status.open else ("SoldOut" if status.full else "Discontinued")
     result = []
     for tier in p.revenue_tiers:
@@ -116,7 +112,7 @@ def offers(data: Data, *, site_url: str, day: dt.date) -> list[dict[str, Any]]:
                     continue
                 item: dict[str, Any] = {
                     "@type": "Offer",
-                    "name": f"{member.label}, {tier.label}, {_FUNDING[funding]}",
+                    "name": f"{member.label}, {tier.label}, {pr.funding_label(p, funding)}",
                     "category": member.label,
                     "price": amount(q.total),
                     "priceCurrency": p.currency,

@@ -21,6 +21,12 @@ _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DAY_LOOSE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DAY_FORMAT = "une date au format AAAA-MM-JJ (ex. 2025-11-30)"
+# Plausible upper bounds: a typo (an extra zero, 1e25) is refused with its
+# file and line instead of overflowing a computation later.
+MAX_EUROS = 1_000_000
+MAX_QUANTITY = 10_000
+MAX_COUNT = 10_000
+MAX_MONTHS = 60
 
 
 def _euros(value: Any) -> Decimal:
@@ -29,6 +35,8 @@ def _euros(value: Any) -> Decimal:
         raise PydanticCustomError("euros", "un montant en euros entiers, sans espace ni symbole (ex. 1650)")
     if value < 0:
         raise PydanticCustomError("euros_negative", "un montant positif ou nul")
+    if value > MAX_EUROS:
+        raise PydanticCustomError("euros_large", "un montant d'au plus {limit} euros", {"limit": MAX_EUROS})
     return Decimal(value)
 
 
@@ -38,6 +46,8 @@ def _quantity(value: Any) -> Decimal:
         raise PydanticCustomError("quantity", "un nombre (ex. 2 ou 0.5)")
     if value < 0:
         raise PydanticCustomError("quantity_negative", "un nombre positif ou nul")
+    if value > MAX_QUANTITY:
+        raise PydanticCustomError("quantity_large", "un nombre d'au plus {limit}", {"limit": MAX_QUANTITY})
     return Decimal(str(value))
 
 
@@ -71,12 +81,12 @@ def _month(value: Any) -> dt.date:
 Euros = Annotated[
     Decimal,
     BeforeValidator(_euros),
-    WithJsonSchema({"type": "integer", "minimum": 0, "description": "Montant en euros entiers, sans espace ni symbole (ex. 1650)"}),
+    WithJsonSchema({"type": "integer", "minimum": 0, "maximum": MAX_EUROS, "description": "Montant en euros entiers, sans espace ni symbole (ex. 1650)"}),
 ]
 Quantity = Annotated[
     Decimal,
     BeforeValidator(_quantity),
-    WithJsonSchema({"type": "number", "minimum": 0, "description": "Nombre positif, décimales possibles (ex. 2 ou 0.5)"}),
+    WithJsonSchema({"type": "number", "minimum": 0, "maximum": MAX_QUANTITY, "description": "Nombre positif, décimales possibles (ex. 2 ou 0.5)"}),
 ]
 Day = Annotated[
     dt.date,
@@ -90,8 +100,9 @@ Month = Annotated[
 ]
 Ident = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", description="Identifiant stable (minuscules, chiffres, - ou _)")]
 Text = Annotated[str, Field(min_length=1)]
-Count = Annotated[int, Field(ge=0)]
-Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")]
+Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
+MonthIndex = Annotated[int, Field(ge=1, le=MAX_MONTHS)]
+Email = Annotated[str, Field(pattern=r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[a-z]{2,}$")]
 
 
 class _Model(BaseModel):
@@ -163,7 +174,6 @@ class Offer(_Model):
     region: Text = Field(description="Région des entreprises")
     context: Context
     summary: Text = Field(description="Résumé de l'offre")
-    aim: Text = Field(description="Objectif du programme")
     audience: Audience
     prerequisites: Text = Field(description="Prérequis")
     pillars: tuple[Text, ...] = Field(description="Piliers du parcours, un par ligne « - »")
@@ -267,6 +277,37 @@ Kind = Literal[
 ]
 
 
+class Phase(_Model):
+    """Une étape du parcours (plaquette, section 3 « Les grandes lignes », publique)."""
+
+    id: Ident
+    title: Text = Field(description="Titre de l'étape")
+    format: Text = Field(description="Déroulement, en une phrase")
+    outcome: Text = Field(description="Ce qui la sanctionne")
+    training_days: Quantity | None = Field(default=None, description="Jours de formation de l'étape, comme la plaquette les annonce (vérifiés par la variante restreinte contre les modules)")
+    accompaniment_days: Quantity | None = Field(default=None, description="Jours d'accompagnement de l'étape, comme la plaquette les annonce (vérifiés contre les modules)")
+    months: MonthIndex = Field(description="Durée de l'étape en mois (la durée totale du parcours en est la somme)")
+
+
+class Sequence(_Model):
+    """Une séquence du parcours (plaquette, section 5 : diffusion restreinte par défaut)."""
+
+    id: Ident
+    number: Annotated[int, Field(ge=1, le=99)] = Field(description="Numéro de la séquence (1, 2…) : ordre du parcours")
+    phase: Ident = Field(description="Identifiant de l'étape (phases de data/programme.yml)")
+    title: Text = Field(description="Titre de la séquence")
+    objective: Text = Field(description="Objectif de la séquence")
+    rhythm: Text | None = Field(default=None, description="Rythme tel que la plaquette l'écrit (ex. « M2 à M10 (8 mois) »)")
+
+
+class Programme(_Model):
+    """data/programme.yml : les étapes du parcours (publiques) ; la durée totale est calculée."""
+
+    modes: tuple[Literal["presentiel", "virtuel", "distanciel"], ...] = Field(default=(), description="Modalités du parcours (presentiel, virtuel, distanciel), telles que la section 3 les annonce")
+    phases: tuple[Phase, ...] = Field(min_length=1, description="Étapes du parcours (comprendre et agir sont obligatoires)")
+    sequences: tuple[Sequence, ...] | None = Field(default=None, description="Séquences, seulement si ENTER décide de les publier (sinon dans data/restricted/programme.yml)")
+
+
 class Counting(_Model):
     """Règle de décompte des jours."""
 
@@ -274,29 +315,10 @@ class Counting(_Model):
     accompaniment_kinds: tuple[Kind, ...] = Field(description="Types de modules comptés en jours d'accompagnement")
 
 
-class Phase(_Model):
-    """Une étape du parcours."""
-
-    id: Ident
-    title: Text = Field(description="Titre de l'étape")
-    format: Text = Field(description="Déroulement, en une phrase")
-    outcome: Text = Field(description="Ce qui la sanctionne")
-
-
-class Sequence(_Model):
-    """Une séquence du parcours."""
-
-    id: Ident
-    number: Annotated[int, Field(ge=1)] = Field(description="Numéro de la séquence (1, 2…) : ordre du parcours")
-    phase: Ident = Field(description="Identifiant de l'étape (phases)")
-    title: Text = Field(description="Titre de la séquence")
-    objective: Text = Field(description="Objectif de la séquence")
-
-
 class Module(_Model):
     """Un module (section 5, diffusion restreinte)."""
 
-    code: Annotated[str, Field(pattern=r"^\d+\.\d+$")] = Field(description="Code du module, ex. \"2.3\" (entre guillemets), le premier chiffre étant le numéro de sa séquence")
+    code: Annotated[str, Field(pattern=r"^\d{1,2}\.\d{1,2}$")] = Field(description="Code du module, ex. \"2.3\" (entre guillemets), le premier chiffre étant le numéro de sa séquence")
     sequence: Ident = Field(description="Identifiant de la séquence (sequences)")
     title: Text = Field(description="Titre du module")
     detail: Text | None = Field(default=None, description="Précision affichée sous le titre")
@@ -305,18 +327,17 @@ class Module(_Model):
     unit: Literal["minutes", "heures", "jours"] | None = Field(default=None, description="Unité de la durée")
     mode: Literal["presentiel", "virtuel", "distanciel"] | None = Field(default=None, description="Modalité")
     format: Literal["groupe", "individuel"] = Field(description="En groupe ou en individuel")
-    month: Annotated[int, Field(ge=1, le=60)] = Field(description="Mois de début dans le parcours (1 = M1, au plus 60)")
-    end_month: Annotated[int, Field(ge=1, le=60)] | None = Field(default=None, description="Mois de fin dans le parcours, si le module dure plusieurs mois (au plus 60)")
-    week: Annotated[int, Field(ge=1)] | None = Field(default=None, description="Semaine dans le mois (1, 2…)")
-    restricted: bool = Field(default=False, description="Diffusion restreinte (true) ou publique (false)")
+    month: MonthIndex = Field(description="Mois de début dans le parcours (1 = M1, au plus 60)")
+    end_month: MonthIndex | None = Field(default=None, description="Mois de fin dans le parcours, si le module dure plusieurs mois (au plus 60)")
+    week: Annotated[int, Field(ge=1, le=5)] | None = Field(default=None, description="Semaine dans le mois (1 à 5)")
 
 
-class Programme(_Model):
-    """data/programme.yml : étapes, séquences et modules ; durées et rythme sont calculés."""
+class RestrictedProgramme(_Model):
+    """data/restricted/programme.yml : le détail de l'opération (section 5, diffusion restreinte)."""
 
+    aim: Text = Field(description="Objectif de l'opération collective (en tête de la section 5)")
     counting: Counting
-    phases: tuple[Phase, ...] = Field(min_length=1, description="Étapes du parcours (comprendre et agir sont obligatoires)")
-    sequences: tuple[Sequence, ...] = Field(min_length=1, description="Séquences du parcours")
+    sequences: tuple[Sequence, ...] | None = Field(default=None, description="Séquences du parcours (à déplacer dans data/programme.yml pour les publier)")
     modules: tuple[Module, ...] = Field(min_length=1, description="Modules du parcours")
 
 
@@ -325,15 +346,30 @@ RowFormat = Literal["groupe", "individuel", "preparation"]
 
 
 class Cohort(_Model):
-    """La cohorte : places et dates d'inscription."""
+    """La cohorte : identifiant, places et dates. Ouvrir une cohorte, c'est changer ce bloc seulement."""
 
-    id: Ident
-    places: Annotated[int, Field(ge=1)] = Field(description="Nombre d'entreprises accompagnées")
-    places_taken: Count | None = Field(default=None, description="Places déjà prises (null : non publié)")
+    id: Ident = Field(description="Identifiant de la cohorte, avec l'année de son premier mois (ex. cohorte-2025-2026) : il distingue les agendas de chaque cohorte")
+    places: Annotated[int, Field(ge=1, le=1000)] = Field(description="Nombre d'entreprises accompagnées")
+    places_taken: Annotated[int, Field(ge=0, le=1000)] | None = Field(default=None, description="Places déjà prises (null : non publié)")
+    registration_opens: Day | None = Field(default=None, description="Ouverture des inscriptions (AAAA-MM-JJ) ; null : déjà ouvertes")
     intentions_deadline: Day = Field(description="Fin de la collecte des intentions de participation (AAAA-MM-JJ)")
     commitment_deadline: Day = Field(description="Date limite d'engagement (AAAA-MM-JJ), au plus tard le jour du kick-off")
     kickoff_from: Day = Field(description="Kick-off « à partir du » (AAAA-MM-JJ)")
     first_month: Month = Field(description="Mois M1 du parcours (AAAA-MM), à partir du mois du kick-off")
+
+
+class NextCohort(_Model):
+    """Ce que le site dit de la session suivante, une fois celle-ci close (rien si absent)."""
+
+    registration_opens: Day | None = Field(default=None, description="Ouverture des inscriptions de la session suivante (AAAA-MM-JJ)")
+    contact_to_be_told: bool = Field(default=False, description="true : inviter à contacter ENTER pour être informé de la session suivante")
+
+
+class Planning(_Model):
+    """data/planning.yml : la cohorte (publique)."""
+
+    cohort: Cohort
+    next_cohort: NextCohort | None = Field(default=None, description="Session suivante : à renseigner seulement quand ENTER l'annonce")
 
 
 class Legend(_Model):
@@ -345,42 +381,46 @@ class Legend(_Model):
 
 
 class Row(_Model):
-    """Une ligne du planning prévisionnel."""
+    """Une ligne du planning prévisionnel, placée en mois du parcours (M1 = premier mois de la cohorte)."""
 
     id: Ident
-    sequence: Ident = Field(description="Identifiant de la séquence (sequences de programme.yml)")
+    sequence: Ident = Field(description="Identifiant de la séquence")
     title: Text = Field(description="Titre de la ligne")
     note: Text | None = Field(default=None, description="Précision affichée")
-    modules: tuple[str, ...] = Field(default=(), description="Codes des modules de programme.yml, entre guillemets (ex. [\"2.1\", \"2.2\"])")
+    modules: tuple[Annotated[str, Field(pattern=r"^\d{1,2}\.\d{1,2}$")], ...] = Field(default=(), description="Codes des modules, entre guillemets (ex. [\"2.1\", \"2.2\"])")
     format: RowFormat = Field(description="groupe, individuel ou preparation")
-    start: Month = Field(description="Mois de début (AAAA-MM), dans la séquence")
-    end: Month | None = Field(default=None, description="Mois de fin (AAAA-MM) ; le mois de début si absent")
+    month: MonthIndex = Field(description="Mois de début dans le parcours (1 = M1)")
+    end_month: MonthIndex | None = Field(default=None, description="Mois de fin dans le parcours ; le mois de début si absent")
 
 
 class Plan(_Model):
-    """Planning prévisionnel (section 6)."""
+    """data/restricted/planning.yml : le planning prévisionnel (section 6, diffusion restreinte)."""
 
-    restricted: bool = Field(default=True, description="Diffusion restreinte (true) ou publique (false)")
     note: Text = Field(description="Mention affichée avec le planning")
     legend: Legend
     rows: tuple[Row, ...] = Field(min_length=1, description="Lignes du planning")
 
 
-class Planning(_Model):
-    """data/planning.yml : la cohorte et son planning."""
+# -------------------------------------------------------------------- data set
+class Restricted(_Model):
+    """What only the restricted variant loads: sections 5 and 6."""
 
-    cohort: Cohort
+    programme: RestrictedProgramme
     planning: Plan
 
 
 class Data(_Model):
-    """Every data file, validated and cross-checked."""
+    """Every data file an audience may see, validated and cross-checked.
+
+    `restricted` is None in the public variant: the files are never opened.
+    """
 
     offer: Offer
     contacts: Contacts
     pricing: Pricing
     programme: Programme
     planning: Planning
+    restricted: Restricted | None = None
 
 
 FILES: dict[str, type[_Model]] = {
@@ -389,4 +429,8 @@ FILES: dict[str, type[_Model]] = {
     "pricing": Pricing,
     "programme": Programme,
     "planning": Planning,
+}
+RESTRICTED_FILES: dict[str, type[_Model]] = {
+    "programme": RestrictedProgramme,
+    "planning": Plan,
 }

@@ -118,6 +118,18 @@ def contract_range(pricing: Pricing, *, contract: str, membership: str, revenue_
     return min(values), max(values)
 
 
+def funding_label(pricing: Pricing, funding: str) -> str:
+    """The funding case in words: a capped share is said as a cap, never as « financée »."""
+    share = funded_percent(pricing, funding)
+    if share == 0:
+        return "formation sans prise en charge OPCO"
+    if share == 100:
+        return "formation prise en charge par l'OPCO"
+    if funding == "finance":
+        return f"formation prise en charge jusqu'à {share}\u202f% par l'OPCO"
+    return f"formation prise en charge à {share}\u202f% par l'OPCO"
+
+
 def find_item(pricing: Pricing, item_id: str) -> Item:
     """One line item by its id."""
     for candidate in pricing.items:

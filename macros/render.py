@@ -108,11 +108,26 @@ def phases(rows: tuple[PhaseView, ...]) -> str:
     return "".join(out)
 
 
-def status(view: StatusView) -> str:
-    """The registration box: status, deadlines, what to do."""
+def status(view: StatusView, *, calendar: str | None, participate: str | None) -> str:
+    """The state of the session: title, what is open or past, the one action it calls for."""
     klass = "status status--open" if view.open else "status status--closed"
     items = "".join(f"<li>{_e(line)}</li>" for line in view.lines)
-    return f'<div class="{klass}"><p><strong>{_e(view.headline)}</strong></p><ul>{items}</ul></div>'
+    listing = f"<ul>{items}</ul>" if items else ""
+    links = []
+    for action in view.actions:
+        css = "md-button md-button--primary" if action.primary else "md-button"
+        links.append(f'<a class="{css}" href="{_e(action.href)}">{_e(action.label)}</a>')
+    if participate:
+        links.append(f'<a class="md-button" href="{_e(participate)}">Comment participer</a>')
+    if calendar:
+        links.append(download_button(calendar, "Ajouter ces dates à mon agenda", kind="text/calendar"))
+    actions = f'<p class="status-actions">{" ".join(links)}</p>' if links else ""
+    return f'<div class="{klass}"><p><strong>{_e(view.headline)}</strong></p>{listing}{actions}</div>'
+
+
+def text(sentence: str) -> str:
+    """A sentence of the core, escaped, for a page to place."""
+    return _e(sentence)
 
 
 def modules(rows: tuple[ModuleView, ...]) -> str:

@@ -14,10 +14,14 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from . import sources
+from . import timeline as tl
 from .errors import DataError, DataErrors
 from .loader import LoadedFile, load_file
-from .model import FILES, Data, Programme
-from .timeline import sequence_months, sequence_span
+from .model import FILES, RESTRICTED_FILES, Data, Restricted, RestrictedProgramme, Sequence
+
+AUDIENCES = ("public", "restricted")
+RESTRICTED_DIR = "restricted"
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -36,21 +40,52 @@ _EXPECTED = {
 }
 
 
-def load_data(data_dir: Path = DATA_DIR, *, root: Path | None = None) -> Data:
-    """Load, validate and cross-check every data file; raise DataErrors."""
+class RestrictedLocked(Exception):
+    """The restricted sources are encrypted (git-crypt) in this working tree."""
+
+
+def load_data(data_dir: Path = DATA_DIR, *, root: Path | None = None, audience: str = "public") -> Data:
+    """Load, validate and cross-check the data an audience may see; raise DataErrors.
+
+    The public variant opens only the public files: the restricted ones
+    (`data/restricted/`) are never read, so no page can print them. The
+    restricted variant adds them and checks the public facts against them.
+    Raises RestrictedLocked when the restricted files are still encrypted.
+    """
+    if audience not in AUDIENCES:
+        raise ValueError(f"audience inconnue « {audience} » (attendu : public ou restricted)")
     root = root or data_dir.parent
     files: dict[str, LoadedFile] = {}
     errors: list[DataError] = []
+    parsed = _load_models(data_dir, FILES, root=root, files=files, errors=errors, prefix="")
+    restricted: dict[str, Any] = {}
+    if audience == "restricted":
+        folder = data_dir / RESTRICTED_DIR
+        locked = [path for path in (folder / f"{key}.yml" for key in RESTRICTED_FILES) if sources.is_locked(path)]
+        if locked:
+            raise RestrictedLocked(", ".join(_display_name(path, root) for path in locked))
+        restricted = _load_models(folder, RESTRICTED_FILES, root=root, files=files, errors=errors, prefix="restricted/")
+    if errors:
+        raise DataErrors(errors)
+    data = Data(**parsed, restricted=Restricted(**restricted) if restricted else None)
+    errors.extend(cross_check(data, files))
+    if errors:
+        raise DataErrors(errors)
+    return data
+
+
+def _load_models(folder: Path, models: dict[str, type[BaseModel]], *, root: Path, files: dict[str, LoadedFile], errors: list[DataError], prefix: str) -> dict[str, Any]:
+    """Each file of `folder` against its model; problems appended to `errors`."""
     parsed: dict[str, Any] = {}
-    for key, model in FILES.items():
-        path = data_dir / f"{key}.yml"
+    for key, model in models.items():
+        path = folder / f"{key}.yml"
         name = _display_name(path, root)
         try:
             loaded = load_file(path, name=name)
         except DataErrors as exc:
             errors.extend(exc.errors)
             continue
-        files[key] = loaded
+        files[prefix + key] = loaded
         if not isinstance(loaded.data, dict):
             errors.append(loaded.error((), f"attendu une section de clés « clé: valeur », trouvé {_found(loaded.data)}"))
             continue
@@ -58,13 +93,7 @@ def load_data(data_dir: Path = DATA_DIR, *, root: Path | None = None) -> Data:
             parsed[key] = model.model_validate(loaded.data)
         except ValidationError as exc:
             errors.extend(_translate(exc, loaded, model))
-    if errors:
-        raise DataErrors(errors)
-    data = Data(**parsed)
-    errors.extend(cross_check(data, files))
-    if errors:
-        raise DataErrors(errors)
-    return data
+    return parsed
 
 
 def _display_name(path: Path, root: Path) -> str:
@@ -162,6 +191,8 @@ def _translate(exc: ValidationError, loaded: LoadedFile, model: type[BaseModel])
             message = f"attendu {wanted}, trouvé {found}"
         elif kind == "string_pattern_mismatch":
             message = f"attendu {_pattern_hint(loc)}, trouvé {_found(value)}"
+        elif kind in ("euros_large", "quantity_large"):
+            message = f"attendu {error['msg']}, trouvé {_found(value)}"
         elif kind in _EXPECTED:
             message = f"attendu {_EXPECTED[kind]}, trouvé {_found(value)}"
         else:
@@ -189,9 +220,11 @@ def cross_check(data: Data, files: dict[str, LoadedFile]) -> list[DataError]:
     errors += _check_required(data, files)
     errors += _check_dates(data, files)
     errors += _check_pricing(data, files["pricing"])
-    errors += _check_programme(data, files["programme"])
-    errors += _check_planning(data, files["planning"])
+    errors += _check_phases(data, files["programme"])
+    errors += _check_cohort(data, files["planning"])
     errors += _check_offer(data, files["offer"])
+    if data.restricted is not None and not errors:
+        errors += _check_restricted(data, files)
     return errors
 
 
@@ -222,15 +255,13 @@ def _check_dates(data: Data, files: dict[str, LoadedFile]) -> list[DataError]:
     cohort = data.planning.cohort
     dated: list[tuple[str, tuple[Any, ...], Any]] = [
         ("offer", ("updated_on",), data.offer.updated_on),
-        *(("planning", ("cohort", key), getattr(cohort, key)) for key in ("intentions_deadline", "commitment_deadline", "kickoff_from", "first_month")),
+        *(("planning", ("cohort", key), getattr(cohort, key)) for key in ("registration_opens", "intentions_deadline", "commitment_deadline", "kickoff_from", "first_month")),
     ]
-    for index, row in enumerate(data.planning.planning.rows):
-        dated.append(("planning", ("planning", "rows", index, "start"), row.start))
-        if row.end is not None:
-            dated.append(("planning", ("planning", "rows", index, "end"), row.end))
+    if data.planning.next_cohort is not None:
+        dated.append(("planning", ("next_cohort", "registration_opens"), data.planning.next_cohort.registration_opens))
     errors = []
     for file, path, value in dated:
-        if not YEARS[0] <= value.year <= YEARS[1]:
+        if value is not None and not YEARS[0] <= value.year <= YEARS[1]:
             errors.append(files[file].error(path, f"attendu une année entre {YEARS[0]} et {YEARS[1]}, trouvé {value.year}"))
     return errors
 
@@ -302,20 +333,75 @@ def _check_pricing(data: Data, loaded: LoadedFile) -> list[DataError]:
     return errors
 
 
-def _check_programme(data: Data, loaded: LoadedFile) -> list[DataError]:
-    """Modules name known sequences, have consistent durations and months."""
-    programme = data.programme
+def _check_phases(data: Data, loaded: LoadedFile) -> list[DataError]:
+    """Published sequences (if ENTER publishes them) name known phases."""
+    sequences = data.programme.sequences or ()
+    return _check_sequences(sequences, [p.id for p in data.programme.phases], loaded, ("sequences",))
+
+
+def _check_sequences(sequences: tuple[Sequence, ...], phases: list[str], loaded: LoadedFile, path: tuple[Any, ...]) -> list[DataError]:
+    """Sequences name known phases and have distinct numbers."""
     errors = []
-    phases = [p.id for p in programme.phases]
-    sequences = [s.id for s in programme.sequences]
     numbers: dict[int, str] = {}
-    for index, sequence in enumerate(programme.sequences):
+    for index, sequence in enumerate(sequences):
         if sequence.phase not in phases:
-            errors.append(_unknown(loaded, ("sequences", index, "phase"), "étape", sequence.phase, phases))
+            errors.append(_unknown(loaded, (*path, index, "phase"), "étape", sequence.phase, phases))
         if sequence.number in numbers:
-            errors.append(loaded.error(("sequences", index, "number"), f"numéro en double {sequence.number} (déjà celui de la séquence {numbers[sequence.number]}) : chaque séquence a le sien"))
+            errors.append(loaded.error((*path, index, "number"), f"numéro en double {sequence.number} (déjà celui de la séquence {numbers[sequence.number]}) : chaque séquence a le sien"))
         numbers.setdefault(sequence.number, sequence.id)
-    for index, module in enumerate(programme.modules):
+    return errors
+
+
+def _check_cohort(data: Data, loaded: LoadedFile) -> list[DataError]:
+    """Dates in order, places possible, an id that names the cohort's year."""
+    errors = []
+    cohort = data.planning.cohort
+    if cohort.registration_opens is not None and cohort.registration_opens > cohort.intentions_deadline:
+        errors.append(loaded.error(("cohort", "registration_opens"), f"attendu une date au plus tard le jour des intentions ({cohort.intentions_deadline.isoformat()}), trouvé {cohort.registration_opens.isoformat()}"))
+    if cohort.intentions_deadline > cohort.commitment_deadline:
+        errors.append(loaded.error(("cohort", "intentions_deadline"), f"attendu une date au plus tard le jour de l'engagement ({cohort.commitment_deadline.isoformat()}), trouvé {cohort.intentions_deadline.isoformat()}"))
+    if cohort.commitment_deadline > cohort.kickoff_from:
+        errors.append(loaded.error(("cohort", "commitment_deadline"), f"attendu une date au plus tard le jour du kick-off ({cohort.kickoff_from.isoformat()}), trouvé {cohort.commitment_deadline.isoformat()}"))
+    if cohort.first_month < cohort.kickoff_from.replace(day=1):
+        errors.append(loaded.error(("cohort", "first_month"), f"attendu un mois à partir de celui du kick-off ({cohort.kickoff_from.strftime('%Y-%m')}), trouvé {cohort.first_month.strftime('%Y-%m')}"))
+    if cohort.places_taken is not None and cohort.places_taken > cohort.places:
+        errors.append(loaded.error(("cohort", "places_taken"), f"attendu au plus {cohort.places} places prises, trouvé {cohort.places_taken}"))
+    year = str(cohort.first_month.year)
+    if year not in cohort.id:
+        errors.append(loaded.error(("cohort", "id"), f"attendu un identifiant qui contient l'année du premier mois, {year} (ex. cohorte-{cohort.first_month.year - 1}-{year}) : chaque cohorte a le sien, il distingue ses agendas ; trouvé « {cohort.id} »"))
+    following = data.planning.next_cohort
+    if following is not None and following.registration_opens is not None and following.registration_opens <= cohort.commitment_deadline:
+        errors.append(loaded.error(("next_cohort", "registration_opens"), f"attendu une date après l'engagement de la cohorte actuelle ({cohort.commitment_deadline.isoformat()}), trouvé {following.registration_opens.isoformat()}"))
+    return errors
+
+
+def _check_restricted(data: Data, files: dict[str, LoadedFile]) -> list[DataError]:
+    """Sections 5 and 6 against each other and against the public facts."""
+    assert data.restricted is not None
+    prog, loaded = data.restricted.programme, files["restricted/programme"]
+    public_sequences = data.programme.sequences
+    if public_sequences and prog.sequences:
+        return [loaded.error(("sequences",), "séquences écrites deux fois : gardez le bloc sequences soit ici (restreint), soit dans data/programme.yml (publié), pas les deux")]
+    if not public_sequences and not prog.sequences:
+        return [loaded.error(("sequences",), "attendu le bloc sequences (ou dans data/programme.yml s'il est publié), trouvé aucun")]
+    errors = [] if public_sequences else _check_sequences(prog.sequences or (), [p.id for p in data.programme.phases], loaded, ("sequences",))
+    if errors:
+        return errors
+    errors += _check_modules(data, loaded)
+    if errors:
+        return errors
+    errors += _check_module_codes(data, loaded)
+    errors += _check_module_months(data, loaded)
+    errors += _check_phase_facts(data, files["programme"])
+    errors += _check_planning(data, files["restricted/planning"])
+    return errors
+
+
+def _check_modules(data: Data, loaded: LoadedFile) -> list[DataError]:
+    """Modules name known sequences, have consistent durations and months."""
+    errors = []
+    sequences = [s.id for s in tl.all_sequences(data)]
+    for index, module in enumerate(tl.modules(data)):
         path = ("modules", index)
         if module.sequence not in sequences:
             errors.append(_unknown(loaded, (*path, "sequence"), "séquence", module.sequence, sequences))
@@ -323,33 +409,27 @@ def _check_programme(data: Data, loaded: LoadedFile) -> list[DataError]:
             errors.append(loaded.error(path, "attendu une durée (duration) et son unité (unit) ensemble, ou aucune des deux"))
         if module.end_month is not None and module.end_month < module.month:
             errors.append(loaded.error((*path, "end_month"), f"attendu un mois de fin après le mois de début ({module.month}), trouvé {module.end_month}"))
-    if errors:
-        return errors
-    errors += _check_module_codes(programme, loaded)
-    errors += _check_module_months(programme, loaded)
-    for index, phase in enumerate(programme.phases):
-        if not any(sequence_months(programme, s.id) for s in programme.sequences if s.phase == phase.id):
-            errors.append(loaded.error(("phases", index), f"attendu au moins un module dans l'étape « {phase.id} » (par ses séquences), trouvé aucun"))
     return errors
 
 
-def _check_module_codes(programme: Programme, loaded: LoadedFile) -> list[DataError]:
+def _check_module_codes(data: Data, loaded: LoadedFile) -> list[DataError]:
     """A module's code starts with its sequence's number (module 2.3 is in sequence 2)."""
-    number = {s.id: s.number for s in programme.sequences}
+    number = {s.id: s.number for s in tl.all_sequences(data)}
     errors = []
-    for index, module in enumerate(programme.modules):
+    for index, module in enumerate(tl.modules(data)):
         prefix = module.code.split(".", 1)[0]
         if int(prefix) != number[module.sequence]:
             errors.append(loaded.error(("modules", index, "code"), f"attendu un code commençant par {number[module.sequence]} (séquence {module.sequence}), trouvé « {module.code} »"))
     return errors
 
 
-def _check_module_months(programme: Programme, loaded: LoadedFile) -> list[DataError]:
-    """Sequences follow each other: a module starts between the neighbouring sequences' starts."""
-    ordered = sorted(programme.sequences, key=lambda s: s.number)
-    starts = {s.id: (sequence_months(programme, s.id) or (None, None))[0] for s in ordered}
+def _check_module_months(data: Data, loaded: LoadedFile) -> list[DataError]:
+    """Sequences follow each other; no module past the programme's duration."""
+    ordered = sorted(tl.all_sequences(data), key=lambda s: s.number)
+    starts = {s.id: (tl.sequence_months(data, s.id) or (None, None))[0] for s in ordered}
+    total = tl.total_months(data.programme)
     errors = []
-    for index, module in enumerate(programme.modules):
+    for index, module in enumerate(tl.modules(data)):
         position = next(i for i, s in enumerate(ordered) if s.id == module.sequence)
         before = next((s for s in reversed(ordered[:position]) if starts[s.id] is not None), None)
         after = next((s for s in ordered[position + 1:] if starts[s.id] is not None), None)
@@ -357,46 +437,71 @@ def _check_module_months(programme: Programme, loaded: LoadedFile) -> list[DataE
         high = starts[after.id] if after is not None else None
         if (low is not None and module.month < low) or (high is not None and module.month > high):
             bounds = []
-            if low is not None:
+            if before is not None:
                 bounds.append(f"à partir de M{low} (début de la séquence {before.id})")
-            if high is not None:
+            if after is not None:
                 bounds.append(f"au plus tard M{high} (début de la séquence {after.id})")
             errors.append(loaded.error(("modules", index, "month"), f"attendu un mois dans la séquence {module.sequence}, {' et '.join(bounds)}, trouvé M{module.month}"))
+        elif tl.module_end(module) > total:
+            field = "end_month" if module.end_month is not None else "month"
+            errors.append(loaded.error(("modules", index, field), f"attendu un mois au plus M{total} (durée du parcours, somme des mois des étapes de data/programme.yml), trouvé M{tl.module_end(module)}"))
     return errors
 
 
-def _check_planning(data: Data, loaded: LoadedFile) -> list[DataError]:
-    """Deadlines in order; rows name known modules, inside their sequence."""
+def _check_phase_facts(data: Data, loaded: LoadedFile) -> list[DataError]:
+    """The days and months the public pages announce are those the modules give."""
     errors = []
-    cohort = data.planning.cohort
-    if cohort.intentions_deadline > cohort.commitment_deadline:
-        errors.append(loaded.error(("cohort", "intentions_deadline"), f"attendu une date au plus tard le jour de l'engagement ({cohort.commitment_deadline.isoformat()}), trouvé {cohort.intentions_deadline.isoformat()}"))
-    if cohort.commitment_deadline > cohort.kickoff_from:
-        errors.append(loaded.error(("cohort", "commitment_deadline"), f"attendu une date au plus tard le jour du kick-off ({cohort.kickoff_from.isoformat()}), trouvé {cohort.commitment_deadline.isoformat()}"))
-    first_month_wrong = cohort.first_month < cohort.kickoff_from.replace(day=1)
-    if first_month_wrong:
-        errors.append(loaded.error(("cohort", "first_month"), f"attendu un mois à partir de celui du kick-off ({cohort.kickoff_from.strftime('%Y-%m')}), trouvé {cohort.first_month.strftime('%Y-%m')}"))
-    if cohort.places_taken is not None and cohort.places_taken > cohort.places:
-        errors.append(loaded.error(("cohort", "places_taken"), f"attendu au plus {cohort.places} places prises, trouvé {cohort.places_taken}"))
-    codes = [m.code for m in data.programme.modules]
-    sequences = [s.id for s in data.programme.sequences]
-    for index, row in enumerate(data.planning.planning.rows):
-        path = ("planning", "rows", index)
+    first = 1
+    for index, phase in enumerate(data.programme.phases):
+        modules = tl.phase_modules(data, phase.id)
+        if not modules:
+            errors.append(loaded.error(("phases", index), f"attendu au moins un module dans l'étape « {phase.id} » (par ses séquences, data/restricted/programme.yml), trouvé aucun"))
+            continue
+        counting = data.restricted.programme.counting if data.restricted else None
+        assert counting is not None
+        for field, kinds, what in (
+            ("training_days", counting.training_kinds, "de formation"),
+            ("accompaniment_days", counting.accompaniment_kinds, "d'accompagnement"),
+        ):
+            announced = getattr(phase, field) or 0
+            computed = tl.days_of(modules, kinds)
+            if announced != computed:
+                errors.append(loaded.error(("phases", index, field) if getattr(phase, field) is not None else ("phases", index), f"jours {what} annoncés : {_num(announced)}, mais les modules de l'étape (data/restricted/programme.yml) en donnent {_num(computed)} : corrigez l'un ou l'autre"))
+        low, high = min(m.month for m in modules), max(tl.module_end(m) for m in modules)
+        expected = (first, first + phase.months - 1)
+        if (low, high) != expected:
+            errors.append(loaded.error(("phases", index, "months"), f"mois annoncés : {phase.months} (M{expected[0]} à M{expected[1]}), mais les modules de l'étape (data/restricted/programme.yml) vont de M{low} à M{high} : corrigez l'un ou l'autre"))
+        first += phase.months
+    return errors
+
+
+def _num(value: Any) -> str:
+    """`2.5` or `6`, as an editor writes it."""
+    text = format(value, "f") if hasattr(value, "as_tuple") else str(value)
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _check_planning(data: Data, loaded: LoadedFile) -> list[DataError]:
+    """Rows name known modules, inside their sequence."""
+    errors = []
+    codes = [m.code for m in tl.modules(data)]
+    sequences = [s.id for s in tl.all_sequences(data)]
+    assert data.restricted is not None
+    for index, row in enumerate(data.restricted.planning.rows):
+        path = ("rows", index)
         for j, code in enumerate(row.modules):
             if code not in codes:
                 errors.append(_unknown(loaded, (*path, "modules", j), "module", code, codes))
         if row.sequence not in sequences:
             errors.append(_unknown(loaded, (*path, "sequence"), "séquence", row.sequence, sequences))
             continue
-        end = row.end or row.start
-        if end < row.start:
-            errors.append(loaded.error((*path, "end"), f"attendu un mois de fin après le début ({row.start.strftime('%Y-%m')}), trouvé {end.strftime('%Y-%m')}"))
+        end = row.end_month or row.month
+        if end < row.month:
+            errors.append(loaded.error((*path, "end_month"), f"attendu un mois de fin après le début (M{row.month}), trouvé M{end}"))
             continue
-        if first_month_wrong:  # the rows follow M1: fix it first
-            continue
-        first, last = sequence_span(data.programme, row.sequence, first_month=cohort.first_month)
-        if first is not None and (row.start < first or end > last):
-            errors.append(loaded.error((*path, "start"), f"attendu des mois dans la séquence {row.sequence} ({first.strftime('%Y-%m')} à {last.strftime('%Y-%m')}), trouvé {row.start.strftime('%Y-%m')} à {end.strftime('%Y-%m')}"))
+        span = tl.sequence_months(data, row.sequence)
+        if span is not None and (row.month < span[0] or end > span[1]):
+            errors.append(loaded.error((*path, "month"), f"attendu des mois dans la séquence {row.sequence} (M{span[0]} à M{span[1]}), trouvé M{row.month} à M{end}"))
     return errors
 
 

@@ -5,7 +5,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .model import Cohort, Module, Plan, Programme, Row
+from .model import Cohort, Data, Module, Plan, Programme, Row, Sequence
 
 
 def add_months(month: dt.date, count: int) -> dt.date:
@@ -24,9 +24,15 @@ def module_end(module: Module) -> int:
     return module.end_month or module.month
 
 
-def days(programme: Programme, kinds: tuple[str, ...]) -> Decimal:
-    """Total days of the modules of these kinds (counting rule)."""
-    return days_of(programme.modules, kinds)
+def modules(data: Data) -> tuple[Module, ...]:
+    """The modules (restricted data); none in the public variant."""
+    return data.restricted.programme.modules if data.restricted is not None else ()
+
+
+def all_sequences(data: Data) -> tuple[Sequence, ...]:
+    """The sequences, wherever ENTER keeps them (published or restricted), by number."""
+    found = data.programme.sequences or (data.restricted.programme.sequences if data.restricted is not None else None) or ()
+    return tuple(sorted(found, key=lambda s: s.number))
 
 
 def days_of(modules: tuple[Module, ...] | list[Module], kinds: tuple[str, ...]) -> Decimal:
@@ -35,46 +41,47 @@ def days_of(modules: tuple[Module, ...] | list[Module], kinds: tuple[str, ...]) 
 
 
 def training_days(programme: Programme) -> Decimal:
-    """Days of training, by the counting rule of programme.yml."""
-    return days(programme, programme.counting.training_kinds)
+    """Days of training, as section 3 announces them (sum of the phases)."""
+    return sum((p.training_days or Decimal(0) for p in programme.phases), Decimal(0))
 
 
 def accompaniment_days(programme: Programme) -> Decimal:
-    """Days of expert accompaniment, by the counting rule."""
-    return days(programme, programme.counting.accompaniment_kinds)
-
-
-def sequence_months(programme: Programme, sequence: str) -> tuple[int, int] | None:
-    """First and last month (M-index) of a sequence, from its modules."""
-    modules = [m for m in programme.modules if m.sequence == sequence]
-    if not modules:
-        return None
-    return min(m.month for m in modules), max(module_end(m) for m in modules)
-
-
-def sequence_span(programme: Programme, sequence: str, *, first_month: dt.date) -> tuple[dt.date | None, dt.date | None]:
-    """A sequence's first and last calendar months for a cohort."""
-    months = sequence_months(programme, sequence)
-    if months is None:
-        return None, None
-    return add_months(first_month, months[0] - 1), add_months(first_month, months[1] - 1)
-
-
-def phase_months(programme: Programme, phase: str) -> tuple[int, int]:
-    """First and last month (M-index) of a phase, from its sequences."""
-    spans = [sequence_months(programme, s.id) for s in programme.sequences if s.phase == phase]
-    spans = [span for span in spans if span is not None]
-    return min(s[0] for s in spans), max(s[1] for s in spans)
+    """Days of expert accompaniment, as section 3 announces them."""
+    return sum((p.accompaniment_days or Decimal(0) for p in programme.phases), Decimal(0))
 
 
 def total_months(programme: Programme) -> int:
-    """The programme's length in months, from its first to its last module."""
-    return max(module_end(m) for m in programme.modules) - min(m.month for m in programme.modules) + 1
+    """The programme's length in months: the phases' months, one after the other."""
+    return sum(p.months for p in programme.phases)
 
 
-def count_format(programme: Programme, fmt: str) -> int:
-    """How many modules are run in this format (groupe or individuel)."""
-    return sum(1 for m in programme.modules if m.format == fmt)
+def phase_months(programme: Programme, phase: str) -> tuple[int, int]:
+    """First and last month (M-index) of a phase: the phases follow each other."""
+    first = 1
+    for p in programme.phases:
+        if p.id == phase:
+            return first, first + p.months - 1
+        first += p.months
+    raise KeyError(phase)
+
+
+def phase_modules(data: Data, phase: str) -> tuple[Module, ...]:
+    """The modules of a phase, through their sequences (restricted data)."""
+    sequences = {s.id for s in all_sequences(data) if s.phase == phase}
+    return tuple(m for m in modules(data) if m.sequence in sequences)
+
+
+def sequence_months(data: Data, sequence: str) -> tuple[int, int] | None:
+    """First and last month (M-index) of a sequence, from its modules."""
+    found = [m for m in modules(data) if m.sequence == sequence]
+    if not found:
+        return None
+    return min(m.month for m in found), max(module_end(m) for m in found)
+
+
+def end_of_programme(cohort: Cohort, programme: Programme) -> dt.date:
+    """The last day of the cohort's last month (M1 + the programme's months)."""
+    return add_months(cohort.first_month, total_months(programme)) - dt.timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -87,24 +94,22 @@ class PlanRow:
     modules: tuple[Module, ...]
 
 
+def row_end(row: Row) -> int:
+    """The last month (M-index) a planning row occupies."""
+    return row.end_month or row.month
+
+
 def planning_months(plan: Plan, cohort: Cohort) -> tuple[dt.date, ...]:
     """The month columns: from M1 to the last month any row reaches."""
-    last = max((row.end or row.start) for row in plan.rows)
-    first = min([cohort.first_month, *(row.start for row in plan.rows)])
-    return tuple(add_months(first, i) for i in range(months_between(first, last)))
+    last = max(row_end(row) for row in plan.rows)
+    return tuple(add_months(cohort.first_month, i) for i in range(last))
 
 
-def place_rows(plan: Plan, cohort: Cohort, programme: Programme) -> tuple[PlanRow, ...]:
+def place_rows(plan: Plan, cohort: Cohort, modules_: tuple[Module, ...]) -> tuple[PlanRow, ...]:
     """Each planning row with the columns it spans and its modules."""
-    months = planning_months(plan, cohort)
-    by_code = {m.code: m for m in programme.modules}
+    by_code = {m.code: m for m in modules_}
     return tuple(
-        PlanRow(
-            row=row,
-            start_index=months.index(row.start),
-            end_index=months.index(row.end or row.start),
-            modules=tuple(by_code[c] for c in row.modules),
-        )
+        PlanRow(row=row, start_index=row.month - 1, end_index=row_end(row) - 1, modules=tuple(by_code[c] for c in row.modules))
         for row in plan.rows
     )
 
@@ -118,19 +123,28 @@ class Deadline:
     days_left: int | None
 
 
+STATES = ("a_venir", "intentions", "engagement", "close", "en_cours", "terminee")
+
+
 @dataclass(frozen=True)
 class Status:
-    """Registration status of a cohort on a given day."""
+    """Where a cohort stands on a given day.
 
+    `state` is one of STATES: before registration opens, intentions open,
+    engagement only, closed before the kick-off, running, finished.
+    """
+
+    state: str
     open: bool
     deadlines: tuple[Deadline, ...]
     places: int
     places_left: int | None
     full: bool
+    ends_on: dt.date
 
 
-def registration_status(cohort: Cohort, *, today: dt.date) -> Status:
-    """Open until the commitment deadline (included) and while places remain."""
+def registration_status(cohort: Cohort, programme: Programme, *, today: dt.date) -> Status:
+    """The state of the cohort; registration is open until the commitment deadline while places remain."""
     deadlines = tuple(
         Deadline(key=key, date=date, days_left=(date - today).days if date >= today else None)
         for key, date in (
@@ -138,14 +152,29 @@ def registration_status(cohort: Cohort, *, today: dt.date) -> Status:
             ("engagement", cohort.commitment_deadline),
         )
     )
+    ends_on = end_of_programme(cohort, programme)
+    if cohort.registration_opens is not None and today < cohort.registration_opens:
+        state = "a_venir"
+    elif today <= cohort.intentions_deadline:
+        state = "intentions"
+    elif today <= cohort.commitment_deadline:
+        state = "engagement"
+    elif today < cohort.kickoff_from:
+        state = "close"
+    elif today <= ends_on:
+        state = "en_cours"
+    else:
+        state = "terminee"
     left = None if cohort.places_taken is None else cohort.places - cohort.places_taken
     full = left == 0
     return Status(
-        open=today <= cohort.commitment_deadline and not full,
+        state=state,
+        open=state in ("intentions", "engagement") and not full,
         deadlines=deadlines,
         places=cohort.places,
         places_left=left,
         full=full,
+        ends_on=ends_on,
     )
 
 

@@ -83,7 +83,7 @@ def key_figures(data: Data, *, day: dt.date) -> Figures:
     fees = best_n.total - best_m.total
     t_first, t_last = tl.phase_months(prog, "comprendre")
     a_first, a_last = tl.phase_months(prog, "agir")
-    status = tl.registration_status(cohort, today=day)
+    status = tl.registration_status(cohort, prog, today=day)
     values = {
         "member_from": fmt.money(best_m.total),
         "member_reference": fmt.money(best_m.reference),
@@ -117,13 +117,11 @@ def key_figures(data: Data, *, day: dt.date) -> Figures:
         "kickoff_from": fmt.long_date(cohort.kickoff_from),
         "first_month": fmt.month_label(cohort.first_month, abbreviated=False),
         "updated_on": fmt.long_date(data.offer.updated_on),
-        "sequences": fmt.number(len(prog.sequences)),
-        "group_activities": fmt.number(tl.count_format(prog, "groupe")),
-        "individual_activities": fmt.number(tl.count_format(prog, "individuel")),
         "known_tier": _label(p.revenue_tiers, tier),
         "fee_years": _years_label(pr.find_item(p, "redevance_lucie").years),
         "phases": fmt.number(len(prog.phases)),
-        "status": "ouvertes" if status.open else "closes",
+        "status": STATE_TITLES[status.state] if not status.full else "Session complète",
+        "ends_on": fmt.month_label(status.ends_on, abbreviated=False),
         "title": (
             f"Accompagner {fmt.number(cohort.places)} PME à la labellisation "
             f"{data.offer.label_short} ({data.offer.label_body_short} & {data.offer.label_issuer})"
@@ -164,7 +162,6 @@ class PriceTable:
     on_request: tuple[str, ...]
 
 
-_FUNDING_LABELS = {"finance": "formation financée par l'OPCO", "non_finance": "formation non financée"}
 
 
 def price_table(data: Data) -> PriceTable:
@@ -184,7 +181,7 @@ def price_table(data: Data) -> PriceTable:
                 minimum_years = {line.year for line in q.lines if line.item.minimum}
                 rows.append(
                     PriceRow(
-                        profile=f"{member.label}, {_FUNDING_LABELS[funding]}",
+                        profile=f"{member.label}, {pr.funding_label(p, funding)}",
                         years=tuple(_from(y, minimum=i + 1 in minimum_years) for i, y in enumerate(q.years)),
                         total=("à partir de " if q.minimum else "") + fmt.money(q.total),
                         reference=fmt.money(q.reference) if q.reference is not None else "sur demande",
@@ -248,20 +245,18 @@ class SequenceView:
     phase: str
 
 
-def sequence_views(data: Data) -> tuple[SequenceView, ...]:
-    """The four sequences with their computed rhythm (M1, M3 à M10…)."""
-    prog = data.programme
+def sequence_views(data: Data, *, audience: str) -> tuple[SequenceView, ...]:
+    """The sequences with their rhythm as the brochure states it.
+
+    Section 5 of the brochure: restricted unless ENTER moved them into the
+    public data/programme.yml (then every variant shows them).
+    """
+    if not data.programme.sequences:
+        require_restricted(audience, "Les séquences du parcours")
     result = []
-    for seq in sorted(prog.sequences, key=lambda s: s.number):
-        months = tl.sequence_months(prog, seq.id)
-        if months is None:
-            rhythm = "à préciser"
-        elif months[0] == months[1]:
-            rhythm = f"M{months[0]}"
-        else:
-            rhythm = f"M{months[0]} à M{months[1]}"
-        phase = next(p.title for p in prog.phases if p.id == seq.phase)
-        result.append(SequenceView(fmt.number(seq.number), seq.title, seq.objective, rhythm, phase))
+    for seq in tl.all_sequences(data):
+        phase = next(p.title for p in data.programme.phases if p.id == seq.phase)
+        result.append(SequenceView(fmt.number(seq.number), seq.title, seq.objective, seq.rhythm or "", phase))
     return tuple(result)
 
 
@@ -276,21 +271,15 @@ class PhaseView:
 
 
 def phase_views(data: Data) -> tuple[PhaseView, ...]:
-    """The two phases of section 3 with their computed figures."""
-    prog = data.programme
+    """The two phases of section 3 with their days and months."""
     result = []
-    for phase in prog.phases:
-        first, last = tl.phase_months(prog, phase.id)
-        seqs = {s.id for s in prog.sequences if s.phase == phase.id}
-        modules = [m for m in prog.modules if m.sequence in seqs]
-        training = tl.days_of(modules, prog.counting.training_kinds)
-        support = tl.days_of(modules, prog.counting.accompaniment_kinds)
+    for phase in data.programme.phases:
         parts = []
-        if training:
-            parts.append(f"{fmt.days(training)} de formation")
-        if support:
-            parts.append(f"{fmt.days(support)} d'accompagnement")
-        summary = f"{' et '.join(parts)} sur {fmt.months(last - first + 1)}"
+        if phase.training_days:
+            parts.append(f"{fmt.days(phase.training_days)} de formation")
+        if phase.accompaniment_days:
+            parts.append(f"{fmt.days(phase.accompaniment_days)} d'accompagnement")
+        summary = f"{' et '.join(parts)} sur {fmt.months(phase.months)}" if parts else f"Sur {fmt.months(phase.months)}"
         result.append(PhaseView(phase.title, summary, phase.format, phase.outcome))
     return tuple(result)
 
@@ -322,17 +311,17 @@ _FORMATS = {"groupe": "en groupe", "individuel": "individuel"}
 def module_views(data: Data, *, audience: str) -> tuple[ModuleView, ...]:
     """Section 5: every module, for the restricted variant only."""
     require_restricted(audience, "Le détail de l'opération collective")
-    prog = data.programme
     first = data.planning.cohort.first_month
+    sequences = {s.id: s for s in tl.all_sequences(data)}
     result = []
-    for m in prog.modules:
+    for m in tl.modules(data):
         end = tl.module_end(m)
         when = f"M{m.month}" if end == m.month else f"M{m.month} à M{end}"
         span = fmt.month_label(tl.add_months(first, m.month - 1))
         if end != m.month:
             span += f" – {fmt.month_label(tl.add_months(first, end - 1))}"
         when = f"{when} ({span})" + (f", semaine {m.week}" if m.week else "")
-        seq = next(s for s in prog.sequences if s.id == m.sequence)
+        seq = sequences[m.sequence]
         result.append(
             ModuleView(
                 code=m.code, title=m.title, detail=m.detail or "",
@@ -375,11 +364,12 @@ class Gantt:
 def gantt(data: Data, *, audience: str) -> Gantt:
     """Section 6 as a table model, for the restricted variant only."""
     require_restricted(audience, "Le planning prévisionnel")
-    plan, cohort = data.planning.planning, data.planning.cohort
+    assert data.restricted is not None
+    plan, cohort = data.restricted.planning, data.planning.cohort
     months = tl.planning_months(plan, cohort)
     legend = plan.legend.model_dump()
     rows = []
-    for placed in tl.place_rows(plan, cohort, data.programme):
+    for placed in tl.place_rows(plan, cohort, tl.modules(data)):
         row = placed.row
         bits = []
         summed = tl.duration_sum(placed.modules)
@@ -416,39 +406,118 @@ def gantt(data: Data, *, audience: str) -> Gantt:
     )
 
 
+STATE_TITLES = {
+    "a_venir": "Inscriptions à venir",
+    "intentions": "Inscriptions ouvertes",
+    "engagement": "Engagements ouverts",
+    "close": "Inscriptions closes",
+    "en_cours": "Session en cours",
+    "terminee": "Session terminée",
+}
+
+
+@dataclass(frozen=True)
+class Action:
+    """A call to action: a label and where it leads (a page or a mailto: link)."""
+
+    label: str
+    href: str
+    primary: bool
+
+
 @dataclass(frozen=True)
 class StatusView:
-    """Registration status as sentences."""
+    """Where the cohort stands, in sentences, with its honest call to action."""
 
+    state: str
     open: bool
+    title: str
     headline: str
     lines: tuple[str, ...]
+    actions: tuple[Action, ...]
+    upcoming: bool
 
 
 def status_view(data: Data, *, day: dt.date) -> StatusView:
-    """Open with days left, full, or closed with what to do instead."""
+    """Each state of the offer told as it is: what is open, what is past, what to do."""
     cohort = data.planning.cohort
-    status = tl.registration_status(cohort, today=day)
+    status = tl.registration_status(cohort, data.programme, today=day)
+    state = status.state
     labels = {"intentions": "Intention de participation", "engagement": "Engagement de participation"}
     lines = []
-    for deadline in status.deadlines:
-        when = fmt.long_date(deadline.date)
-        if deadline.days_left is None:
-            lines.append(f"{labels[deadline.key]} : jusqu'au {when} (date passée)")
-        elif deadline.days_left == 0:
-            lines.append(f"{labels[deadline.key]} : jusqu'au {when}, c'est aujourd'hui")
-        else:
-            lines.append(f"{labels[deadline.key]} : jusqu'au {when}, encore {fmt.count_days(deadline.days_left)}")
-    lines.append(f"Kick-off : à partir du {fmt.long_date(cohort.kickoff_from)}")
-    if status.places_left is not None and not status.full:
-        lines.append(f"Places restantes : {fmt.number(status.places_left)} sur {fmt.number(status.places)}")
-    if status.full:
-        headline = "Cette session est complète : contactez ENTER pour être informé de la prochaine cohorte."
-    elif status.open:
-        headline = "Les inscriptions sont ouvertes."
+    if state in ("a_venir", "intentions", "engagement"):
+        if state == "a_venir" and cohort.registration_opens is not None:
+            lines.append(f"Ouverture des inscriptions : le {fmt.long_date(cohort.registration_opens)}")
+        for deadline in status.deadlines:
+            if deadline.days_left is None:
+                continue
+            when = fmt.long_date(deadline.date)
+            if deadline.days_left == 0:
+                lines.append(f"{labels[deadline.key]} : jusqu'au {when}, c'est aujourd'hui")
+            else:
+                lines.append(f"{labels[deadline.key]} : jusqu'au {when}, encore {fmt.count_days(deadline.days_left)}")
+        if status.places_left is not None and not status.full:
+            lines.append(f"Places restantes : {fmt.number(status.places_left)} sur {fmt.number(status.places)}")
+    if state in ("a_venir", "intentions", "engagement", "close"):
+        lines.append(f"Kick-off : à partir du {fmt.long_date(cohort.kickoff_from)}")
+    ends = fmt.month_label(status.ends_on, abbreviated=False)
+    first = fmt.month_label(cohort.first_month, abbreviated=False)
+    if status.full and state in ("a_venir", "intentions", "engagement"):
+        headline = "Cette session est complète."
     else:
-        headline = "Les inscriptions à cette session sont closes : contactez ENTER pour rejoindre la prochaine cohorte."
-    return StatusView(status.open, headline, tuple(lines))
+        headline = {
+            "a_venir": "Les inscriptions à cette session ne sont pas encore ouvertes.",
+            "intentions": "Les inscriptions sont ouvertes : manifestez votre intention de participer.",
+            "engagement": "La collecte des intentions est close ; les entreprises peuvent encore s'engager.",
+            "close": f"Les inscriptions à cette session sont closes. Le parcours commence en {first}.",
+            "en_cours": f"Cette session est en cours, de {first} à {ends}.",
+            "terminee": f"Cette session s'est achevée en {ends}.",
+        }[state]
+    following = data.planning.next_cohort
+    if state in ("close", "en_cours", "terminee") or status.full:
+        if following is not None and following.registration_opens is not None:
+            lines.append(f"Prochaine session : inscriptions à partir du {fmt.long_date(following.registration_opens)}")
+        elif following is not None and following.contact_to_be_told:
+            lines.append("Prochaine session : contactez le Pôle ENTER pour en être informé.")
+    return StatusView(
+        state=state,
+        open=status.open,
+        title=STATE_TITLES[state] if not status.full else "Session complète",
+        headline=headline,
+        lines=tuple(lines),
+        actions=_actions(data, state=state, full=status.full),
+        upcoming=any(d >= day for d in (cohort.intentions_deadline, cohort.commitment_deadline, cohort.kickoff_from)),
+    )
+
+
+def _actions(data: Data, *, state: str, full: bool) -> tuple[Action, ...]:
+    """The one primary action a state calls for (a mailto: to the programme's contact)."""
+    person = data.contacts.people[0] if data.contacts.people else None
+    to = person.email if person is not None else data.contacts.general.email
+    title = data.offer.label
+    if state == "intentions" and not full:
+        return (Action("Manifester mon intention de participer", mailto(to, subject=f"Intention de participation : {title}", body=_BODY), True),)
+    if state == "engagement" and not full:
+        return (Action("Engager mon entreprise", mailto(to, subject=f"Engagement de participation : {title}", body=_BODY), True),)
+    return (Action("Contacter le Pôle ENTER", mailto(to, subject=f"Programme {title}", body=""), False),)
+
+
+_BODY = "Bonjour,\n\nEntreprise :\nPersonne référente :\nTéléphone :\n\nCordialement,"
+
+
+def mailto(address: str, *, subject: str, body: str) -> str:
+    """A mailto: link with an encoded subject and body (RFC 6068)."""
+    from urllib.parse import quote
+
+    query = f"subject={quote(subject, safe='')}" + (f"&body={quote(body, safe='')}" if body else "")
+    return f"mailto:{address}?{query}"
+
+
+def operation_aim(data: Data, *, audience: str) -> str:
+    """The aim of the collective operation, at the head of section 5 (restricted)."""
+    require_restricted(audience, "Le détail de l'opération collective")
+    assert data.restricted is not None
+    return data.restricted.programme.aim
 
 
 def completeness_report(data: Data) -> tuple[str, ...]:
@@ -482,23 +551,28 @@ def benefit_items(data: Data, figures: Figures) -> tuple[str, ...]:
 
 
 def training_offer_rows(data: Data, figures: Figures) -> list[tuple[str, str]]:
-    """The training offer sheet (Qualiopi, indicator 1): what the data says, or that it is not said."""
+    """The training offer sheet (Qualiopi, indicator 1): only what the data says.
+
+    A field the brochure leaves unsaid (null) is left out: the completeness
+    report of `make site` tells the staff, the readers are told nothing.
+    """
     t = data.offer.training_offer
-    return [
-        ("Objectifs", data.offer.aim),
+    rows: list[tuple[str, str | None]] = [
+        ("Objectifs", data.offer.summary),
         ("Public", f"{data.offer.audience.profiles} {figures.people_per_company} personne par entreprise."),
         ("Prérequis", data.offer.prerequisites),
         ("Durée", f"{figures.training_days} de formation sur {figures.training_months}, puis {figures.accompaniment_days} d'accompagnement sur {figures.action_months} ; {figures.total_months} au maximum."),
-        ("Modalités et délais d'accès", f"{t.access_modalities or 'Non précisé.'} Intentions jusqu'au {figures.intentions_deadline}, engagement jusqu'au {figures.commitment_deadline}, kick-off à partir du {figures.kickoff_from}."),
+        ("Modalités et délais d'accès", t.access_modalities),
         ("Tarifs", f"Adhérent ENTER : à partir de {figures.member_from} sur {figures.reference_years} ans ; non adhérent : à partir de {figures.non_member_from}. Détail sur la page Tarifs."),
-        ("Méthodes pédagogiques", t.teaching_methods or "Non précisé par la plaquette."),
-        ("Modalités d'évaluation", t.assessment_methods or "Non précisé par la plaquette."),
-        ("Accessibilité aux personnes en situation de handicap", t.disability_access or "Non précisé à ce jour : contactez le pôle ENTER pour étudier les adaptations nécessaires."),
-        ("Lieu", t.venue or "Non précisé à ce jour."),
-        ("Horaires", t.hours or "Non précisé à ce jour."),
-        ("Organisme de formation", t.training_body or "Organisme de formation sélectionné par ENTER (nom non précisé à ce jour)."),
+        ("Méthodes pédagogiques", t.teaching_methods),
+        ("Modalités d'évaluation", t.assessment_methods),
+        ("Accessibilité aux personnes en situation de handicap", t.disability_access),
+        ("Lieu", t.venue),
+        ("Horaires", t.hours),
+        ("Organisme de formation", t.training_body),
         ("Contacts", ", ".join(f"{p.name} ({p.email})" for p in data.contacts.people)),
     ]
+    return [(label, value) for label, value in rows if value]
 
 
 _TAX_BASIS = {

@@ -54,20 +54,35 @@ def light_macros() -> None:
     sys.modules["macros"] = package
 
 
+LOCKED_NOTICE = (
+    "Variante restreinte non construite : ses sources (data/restricted/, docs/restricted/) "
+    "sont chiffrées dans ce clone ; déverrouillez-les avec la clé : git-crypt unlock CHEMIN/DE/LA/CLÉ "
+    "(README, « Diffusion restreinte »)."
+)
+
+
+def restricted_ready(root: Path = ROOT) -> bool:
+    """Whether the restricted sources are readable here (unlocked, or never encrypted)."""
+    from macros.sources import restricted_state
+
+    return restricted_state(root) == "ready"
+
+
 def check(*, quiet: bool = False) -> int:
-    """Validate the data; print the report; 0 when valid."""
+    """Validate the data (the restricted files too when readable); print the report; 0 when valid."""
     from macros.errors import DataErrors
     from macros.schema import load_data
 
+    audience = "restricted" if restricted_ready() else "public"
     try:
-        data = load_data(ROOT / "data", root=ROOT)
+        data = load_data(ROOT / "data", root=ROOT, audience=audience)
     except DataErrors as exc:
         print(exc.report(), file=sys.stderr)
         return 1
     if not quiet:
         from macros.views import completeness_report
 
-        print("Données valides : data/*.yml")
+        print("Données valides : data/*.yml" + (" et data/restricted/*.yml" if audience == "restricted" else " (data/restricted/ chiffré : non vérifié)"))
         missing = completeness_report(data)
         if missing:
             print(f"Complétude de l'offre de formation : {len(missing)} information(s) que les données ne disent pas encore (avertissement) :")
@@ -195,15 +210,21 @@ def _where(project: Path, page: str, target: str) -> str:
     return f"docs/{page}" + (f", ligne {line}" if line else "")
 
 
+def variants(root: Path = ROOT) -> tuple[tuple[str, str], ...]:
+    """The variants this clone can build: the restricted one needs its sources unlocked."""
+    return VARIANTS if restricted_ready(root) else VARIANTS[:1]
+
+
 def build_all(out_dir: Path, *, pdf: bool = True, verbose: bool = False) -> None:
-    """Both variants (and their PDFs) into `out_dir`/site and /site-restricted."""
-    for config, name in VARIANTS:
+    """Every buildable variant (and its PDF) into `out_dir`/site and /site-restricted."""
+    chosen = variants()
+    for config, name in chosen:
         build_variant(ROOT / config, out_dir / name, verbose=verbose)
     if pdf:
         from tools import handout  # noqa: PLC0415
 
         try:
-            handout.make_pdfs([out_dir / name for _config, name in VARIANTS])
+            handout.make_pdfs([out_dir / name for _config, name in chosen])
         except handout.HandoutError as exc:
             raise BuildFailed(f"plaquette PDF : {exc}") from exc
 
@@ -263,10 +284,13 @@ def site(*, pdf: bool = True, verbose: bool = False) -> int:
             print(f"Construction annulée : corrigez les données ci-dessus ; {kept}.", file=sys.stderr)
             return 1
         started = time.perf_counter()
+        chosen = variants()
+        if len(chosen) < len(VARIANTS):
+            print(LOCKED_NOTICE)
         tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=ROOT))
         try:
             build_all(tmp, pdf=pdf, verbose=verbose)
-            replace_sites(tmp, tuple(name for _config, name in VARIANTS))
+            replace_sites(tmp, tuple(name for _config, name in chosen))
         except BuildFailed as exc:
             if verbose:
                 raise
@@ -274,7 +298,8 @@ def site(*, pdf: bool = True, verbose: bool = False) -> int:
             return 1
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
-    print(f"Sites construits en {time.perf_counter() - started:.1f} s : site/ (public) et site-restricted/ (diffusion restreinte).")
+    built = "site/ (public) et site-restricted/ (diffusion restreinte)" if len(chosen) == len(VARIANTS) else "site/ (public)"
+    print(f"Construit en {time.perf_counter() - started:.1f} s : {built}.")
     return 0
 
 
