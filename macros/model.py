@@ -297,7 +297,7 @@ class Sequence(_Model):
     phase: Ident = Field(description="Identifiant de l'étape (phases de data/programme.yml)")
     title: Text = Field(description="Titre de la séquence")
     objective: Text = Field(description="Objectif de la séquence")
-    rhythm: Text | None = Field(default=None, description="Rythme tel que la plaquette l'écrit (ex. « M2 à M10 (8 mois) »)")
+    rhythm: Text | None = Field(default=None, description="Rythme tel que la plaquette l'écrit, affiché tel quel (ex. « M3 à M5 (3 mois) »)")
 
 
 class Programme(_Model):

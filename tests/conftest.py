@@ -1,70 +1,41 @@
-"""Shared fixtures: the real data, and both variants built once per session."""
-from __future__ import annotations
+"""Shared fixtures: the brochure case built once per session, and the live data.
 
-import html
-import re
-import shutil
-import sys
-from pathlib import Path
+Helpers live in tests/helpers.py; test modules import them from there.
+"""
+from __future__ import annotations
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from macros.schema import load_data  # noqa: E402
-from tools.build import build_variant  # noqa: E402
-
-DATA = ROOT / "data"
-# A fixed day for reproducible builds: before the registration deadlines.
-EPOCH_OPEN = "1762128000"  # 2025-11-03 00:00 UTC
+from helpers import EPOCH_OPEN, ROOT, build_site, copy_project, load, restricted_ready
 
 
 @pytest.fixture(scope="session")
-def data():
-    """The shipped data, validated."""
-    return load_data(DATA, root=ROOT)
-
-
-def build_site(config_file: str, site_dir: Path, *, project: Path = ROOT) -> Path:
-    """Build one configuration of `project` into `site_dir`."""
-    build_variant(project / config_file, site_dir)
-    return site_dir
+def brochure_project(tmp_path_factory):
+    """A copy of the project on the frozen brochure case (tests/fixtures/brochure)."""
+    return copy_project(tmp_path_factory.mktemp("brochure") / "project")
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory):
-    """Both variants of the real project, built once (no PDF)."""
+def data(brochure_project):
+    """The brochure case's data, restricted part included (synthetic)."""
+    return load(brochure_project)
+
+
+@pytest.fixture(scope="session")
+def built(brochure_project, tmp_path_factory):
+    """Both variants of the brochure case, built once on 3 November 2025 (no PDF)."""
     out = tmp_path_factory.mktemp("built")
     mp = pytest.MonkeyPatch()
     mp.setenv("SOURCE_DATE_EPOCH", EPOCH_OPEN)
     try:
-        public = build_site("mkdocs.yml", out / "site")
-        restricted = build_site("mkdocs.restricted.yml", out / "site-restricted")
+        public = build_site("mkdocs.yml", out / "site", project=brochure_project)
+        restricted = build_site("mkdocs.restricted.yml", out / "site-restricted", project=brochure_project)
     finally:
         mp.undo()
     return {"public": public, "restricted": restricted}
 
 
-def copy_project(dest: Path) -> Path:
-    """A copy of the project (sources only) that a test may edit."""
-    for name in ("data", "docs", "macros", "overrides", "tools"):
-        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("mkdocs.yml", "mkdocs.restricted.yml"):
-        shutil.copy2(ROOT / name, dest / name)
-    return dest
-
-
-def page_text(path: Path) -> str:
-    """Visible text of a built page's main content, whitespace normalised."""
-    source = path.read_text(encoding="utf-8")
-    match = re.search(r"<article.*?</article>", source, re.S)
-    body = match.group(0) if match else source
-    body = re.sub(r"<(script|style)\b.*?</\1>", " ", body, flags=re.S)
-    text = html.unescape(re.sub(r"<[^>]+>", " ", body))
-    return normalise(text)
-
-
-def normalise(text: str) -> str:
-    """Collapse every kind of space (CLDR's no-break spaces included)."""
-    return re.sub(r"[\s\u00a0\u202f]+", " ", text).strip()
+@pytest.fixture(scope="session")
+def live_data():
+    """The live data/ as this clone can read it (restricted part only when unlocked)."""
+    return load(ROOT, audience="restricted" if restricted_ready() else "public")

@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import EPOCH_OPEN, ROOT
+from helpers import EPOCH_OPEN, ROOT
 from macros import jsonld
 from macros import pricing as pr
 from macros import timeline as tl
-from test_restricted import canaries, public_strings
+from helpers import canaries, public_strings
 
 SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}

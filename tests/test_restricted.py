@@ -1,85 +1,31 @@
-"""Restricted stays restricted: canaries derived from the restricted data."""
+"""Restricted stays restricted: by construction, at rest, and in every output.
+
+The brochure case has synthetic restricted data in clear: its canaries are
+derived from that data. The live restricted sources are checked at rest: at
+HEAD they are git-crypt ciphertext, and no committed file holds their text.
+"""
 from __future__ import annotations
 
-import gzip
 import shutil
-import unicodedata
-from pathlib import Path
+import subprocess
 
 import pytest
 
-from conftest import normalise, page_text
+from helpers import ROOT, build_site, canaries, copy_project, fold, load, page_text, restricted_ready, scan
 
 RESTRICTED_PAGES = ("restricted/operation/index.html", "restricted/planning/index.html")
-
-
-def canaries(data) -> list[str]:
-    """Every restricted title, detail and note, less what the public data says itself."""
-    texts = []
-    for module in data.programme.modules:
-        if module.restricted:
-            texts += [module.title, module.detail or ""]
-    plan = data.planning.planning
-    if plan.restricted:
-        texts += [plan.note, *plan.legend.model_dump().values()]
-        for row in plan.rows:
-            texts += [row.title, row.note or ""]
-    public = [_fold(s) for s in public_strings(data)]
-    return sorted({t for t in texts if t and t not in NOT_SECRET and not any(_fold(t) in p for p in public)})
-
-
-# Restricted labels that the public pages legitimately say: the kick-off is
-# announced with its date, and « en groupe » / « en individuel » describe the
-# programme's format (section 3 of the brochure).
-NOT_SECRET = {"Kick-off", "En groupe", "En individuel"}
-
-
-def public_strings(data) -> list[str]:
-    """Every text of the public data: what it says is not a secret."""
-    out: list[str] = []
-
-    def walk(value):
-        if isinstance(value, str):
-            out.append(value)
-        elif isinstance(value, dict):
-            for v in value.values():
-                walk(v)
-        elif isinstance(value, (list, tuple)):
-            for v in value:
-                walk(v)
-
-    walk(data.offer.model_dump())
-    walk(data.contacts.model_dump())
-    walk(data.pricing.model_dump())
-    walk([p.model_dump() for p in data.programme.phases])
-    walk([s.model_dump() for s in data.programme.sequences])
-    return out
-
-
-def _fold(text: str) -> str:
-    return normalise(unicodedata.normalize("NFC", text)).casefold()
-
-
-def scan(site: Path, needles: list[str]) -> list[str]:
-    """`file: needle` for each needle found in any file under `site`."""
-    found = []
-    folded = [(n, _fold(n)) for n in needles]
-    for path in sorted(p for p in site.rglob("*") if p.is_file()):
-        raw = path.read_bytes()
-        if path.suffix == ".gz":
-            raw = gzip.decompress(raw)
-        text = raw.decode("utf-8", errors="ignore")
-        import html
-
-        hay = _fold(html.unescape(text)) + " " + _fold(page_text(path)) if path.suffix == ".html" else _fold(text)
-        found += [f"{path.relative_to(site)}: {n}" for n, f in folded if f in hay]
-    return found
+RESTRICTED_SOURCES = ("data/restricted/", "docs/restricted/")
 
 
 def test_canaries_come_from_the_data(data):
     found = canaries(data)
-    assert len(found) >= 15
-    assert "Écoconception d'un service numérique" in found
+    assert len(found) >= 20
+    assert data.restricted.programme.modules[6].title in found
+
+
+def test_public_build_does_not_load_restricted_data(brochure_project):
+    public = load(brochure_project, audience="public")
+    assert public.restricted is None
 
 
 def test_public_site_has_no_restricted_text(built, data):
@@ -99,9 +45,15 @@ def test_scanner_catches_a_planted_canary(built, data, tmp_path):
 
 def test_restricted_site_carries_every_canary(built, data):
     text = " ".join(page_text(built["restricted"] / p) for p in RESTRICTED_PAGES)
-    folded = _fold(text)
-    missing = [c for c in canaries(data) if _fold(c) not in folded]
+    missing = [c for c in canaries(data) if fold(c) not in fold(text)]
     assert missing == []
+
+
+def test_restricted_rhythm_reads_as_the_brochure_states_it(built, data):
+    text = page_text(built["restricted"] / "restricted/operation/index.html")
+    for sequence in data.restricted.programme.sequences:
+        if sequence.rhythm:
+            assert sequence.rhythm in text
 
 
 def test_every_restricted_page_is_noindex_and_bannered(built):
@@ -121,20 +73,20 @@ def test_public_pages_are_indexable(built):
     assert "restricted" not in sitemap and "tarifs/" in sitemap
 
 
-def test_restricted_planning_page(built):
+def test_restricted_planning_page(built, data):
     source = (built["restricted"] / "restricted/planning/index.html").read_text(encoding="utf-8")
     text = page_text(built["restricted"] / "restricted/planning/index.html")
-    assert "janvier 2026 à octobre 2026" in text and "planning prévisionnel, à titre d'exemple" in text
+    # the brochure case: M1 is January 2026, the last row is in M10
+    assert "janvier 2026 à octobre 2026" in text and data.restricted.planning.note in text
     assert source.count('<th scope="col"><abbr title=') == 10
     assert "janv. 2026" in text and "oct. 2026" in text
-    for label in ("En groupe", "En individuel", "Préparation individuelle à la labellisation"):
+    for label in data.restricted.planning.legend.model_dump().values():
         assert label in text
     assert "4 jours" in text and "3 jours par entreprise" in text
 
 
 @pytest.mark.parametrize("link", ["restricted/operation.md", "restricted/planning.md"])
 def test_public_page_linking_restricted_fails(tmp_path, link):
-    from conftest import build_site, copy_project
     from tools.build import BuildFailed
 
     project = copy_project(tmp_path / "project")
@@ -144,12 +96,94 @@ def test_public_page_linking_restricted_fails(tmp_path, link):
         build_site("mkdocs.yml", tmp_path / "site", project=project)
 
 
-def test_public_page_calling_restricted_macro_fails(tmp_path):
-    from conftest import build_site, copy_project
+@pytest.mark.parametrize("call", ["{{ planning_table() }}", "{{ modules_table() }}", "{{ sequences() }}", "{{ operation_aim() }}"])
+def test_public_page_calling_restricted_macro_fails(tmp_path, call):
     from tools.build import BuildFailed
 
     project = copy_project(tmp_path / "project")
     page = project / "docs" / "contacts.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n{{ planning_table() }}\n", encoding="utf-8")
-    with pytest.raises(BuildFailed):
+    page.write_text(page.read_text(encoding="utf-8") + f"\n{call}\n", encoding="utf-8")
+    with pytest.raises(BuildFailed, match="diffusion restreinte"):
         build_site("mkdocs.yml", tmp_path / "site", project=project)
+
+
+def test_macros_info_on_a_public_page_publishes_nothing_restricted(tmp_path, data):
+    """mkdocs-macros' own listing of every variable: the public build holds no restricted data."""
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "contacts.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n{{ macros_info() }}\n", encoding="utf-8")
+    site = build_site("mkdocs.yml", tmp_path / "site", project=project)
+    assert "fig" in page_text(site / "contacts/index.html")  # the listing is there
+    assert scan(site, canaries(data)) == []
+
+
+def test_published_sequences_switch(tmp_path):
+    """Moving the sequences block into data/programme.yml publishes them (documented switch)."""
+    project = copy_project(tmp_path / "project")
+    restricted = project / "data" / "restricted" / "programme.yml"
+    text = restricted.read_text(encoding="utf-8")
+    start, end = text.index("sequences:"), text.index("modules:")
+    block = text[start:end]
+    restricted.write_text(text[:start] + text[end:], encoding="utf-8")
+    public = project / "data" / "programme.yml"
+    public.write_text(public.read_text(encoding="utf-8") + "\n" + block, encoding="utf-8")
+    programme = project / "docs" / "programme.md"
+    programme.write_text(programme.read_text(encoding="utf-8") + "\n## Les séquences\n\n{{ sequences() }}\n", encoding="utf-8")
+    site = build_site("mkdocs.yml", tmp_path / "site", project=project)
+    assert "Objectif d'essai de cette séquence." in page_text(site / "programme/index.html")
+
+
+def test_locked_restricted_sources_build_public_only(tmp_path):
+    """A clone without the key: the public variant builds, the restricted one says why not."""
+    from macros.sources import GIT_CRYPT_HEADER
+    from tools.build import BuildFailed
+
+    project = copy_project(tmp_path / "project")
+    for path in (project / "data" / "restricted").glob("*.yml"):
+        path.write_bytes(GIT_CRYPT_HEADER + b"\x8f\x01 ciphertext")
+    site = build_site("mkdocs.yml", tmp_path / "site", project=project)
+    assert (site / "index.html").is_file()
+    with pytest.raises(BuildFailed, match="git-crypt unlock"):
+        build_site("mkdocs.restricted.yml", tmp_path / "restricted", project=project)
+
+
+def _head_files() -> list[str]:
+    out = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
+    return [p for p in out.decode().split("\0") if p]
+
+
+def test_restricted_sources_are_ciphertext_at_head():
+    """Every committed file of data/restricted/ and docs/restricted/ is git-crypt ciphertext."""
+    from macros.sources import GIT_CRYPT_HEADER
+
+    files = [p for p in _head_files() if p.startswith(RESTRICTED_SOURCES)]
+    assert len(files) >= 4, files
+    plain = []
+    for path in files:
+        blob = subprocess.run(["git", "cat-file", "blob", f"HEAD:{path}"], cwd=ROOT, capture_output=True).stdout
+        if blob and not blob.startswith(GIT_CRYPT_HEADER):
+            plain.append(path)
+    assert plain == []
+
+
+def test_no_committed_file_holds_restricted_text(live_data):
+    """`git grep` over every file at HEAD finds none of the live restricted texts.
+
+    Needs the decrypted sources to derive the canaries: run with the key
+    (.ci/run unlocks and runs the suite again when the key is present). In
+    a clone without the key, the ciphertext check above covers the sources
+    and this test checks the public data alone holds no module vocabulary.
+    """
+    if live_data.restricted is None:
+        assert not restricted_ready()
+        needles = ["restricted: true", "modules:"]
+        paths = ["data/*.yml"]
+    else:
+        needles = canaries(live_data)
+        assert len(needles) >= 20
+        paths = []
+    args = ["git", "grep", "-I", "-F", "-i", "-l"]
+    for needle in needles:
+        args += ["-e", needle]
+    result = subprocess.run([*args, "HEAD", "--", *paths], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 1, result.stdout  # 1: nothing found

@@ -44,13 +44,26 @@ def schema_line(name: str) -> str:
     return f"# yaml-language-server: $schema=../schemas/{name}.schema.json"
 
 
-def schema_for(name: str) -> dict[str, Any]:
-    """The JSON Schema of data/<name>.yml."""
-    from macros.model import FILES
+def documents() -> dict[str, tuple[Any, str]]:
+    """Every schema name with its model and the data file it describes.
 
-    generated = FILES[name].model_json_schema(schema_generator=_French)
+    The restricted files get schemas too (`restricted-programme`): a schema
+    describes the shape, never the content, so it is public.
+    """
+    from macros.model import FILES, RESTRICTED_FILES
+
+    found: dict[str, tuple[Any, str]] = {name: (model, f"data/{name}.yml") for name, model in FILES.items()}
+    for name, model in RESTRICTED_FILES.items():
+        found[f"restricted-{name}"] = (model, f"data/restricted/{name}.yml")
+    return found
+
+
+def schema_for(name: str) -> dict[str, Any]:
+    """The JSON Schema of one data file."""
+    model, path = documents()[name]
+    generated = model.model_json_schema(schema_generator=_French)
     _drop_model_titles(generated)
-    return {"$schema": DRAFT, "title": f"data/{name}.yml", **generated}
+    return {"$schema": DRAFT, "title": path, **generated}
 
 
 def _drop_model_titles(schema: Any) -> None:
@@ -75,9 +88,7 @@ def render(name: str) -> str:
 
 def outdated(folder: Path = SCHEMAS) -> list[str]:
     """The schema files that differ from what the model generates."""
-    from macros.model import FILES
-
-    return [name for name in FILES if _read(folder / f"{name}.schema.json") != render(name)]
+    return [name for name in documents() if _read(folder / f"{name}.schema.json") != render(name)]
 
 
 def _read(path: Path) -> str | None:
@@ -90,11 +101,9 @@ def _read(path: Path) -> str | None:
 
 def write(folder: Path = SCHEMAS) -> list[Path]:
     """Write every schema; the files written."""
-    from macros.model import FILES
-
     folder.mkdir(exist_ok=True)
     written = []
-    for name in FILES:
+    for name in documents():
         path = folder / f"{name}.schema.json"
         path.write_text(render(name), encoding="utf-8")
         written.append(path)
