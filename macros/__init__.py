@@ -115,6 +115,7 @@ def define_env(env: Any) -> None:
         "calendar_link": lambda name, label: render.download_button(here() + name, label, kind="text/calendar"),
     }
     for name, builder in builders.items():
+        builder.__name__ = builder.__qualname__ = name  # error messages name the macro
         env.macro(_html(builder), name)
     env.filter(fmt.money, "money")
     env.filter(fmt.long_date, "long_date")

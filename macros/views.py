@@ -467,7 +467,7 @@ def status_view(data: Data, *, day: dt.date) -> StatusView:
     else:
         headline = {
             "a_venir": "Les inscriptions à cette session ne sont pas encore ouvertes.",
-            "intentions": "Les inscriptions sont ouvertes : manifestez votre intention de participer.",
+            "intentions": "Les inscriptions sont ouvertes.",
             "engagement": "La collecte des intentions est close ; les entreprises peuvent encore s'engager.",
             "close": f"Les inscriptions à cette session sont closes. Le parcours commence en {first}.",
             "en_cours": f"Cette session est en cours, de {first} à {ends}.",

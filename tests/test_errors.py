@@ -4,7 +4,9 @@ Each kind of bad input stops `tools/build.py check` / `site` (and `make
 site`) with a non-zero exit and a French message naming the file, line,
 column, field, what was expected and what was found, never a Python
 traceback; the previous sites stay byte-identical. Pages with an unknown
-variable or macro are named with their line and column.
+variable or macro are named with their line and column. Tests run on the
+frozen brochure case (synthetic restricted data in clear); a clone without
+the git-crypt key builds the public site only, and says so.
 """
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project
+from helpers import ROOT, copy_project, restricted_ready
 from macros.errors import PageError, page_error, preview_page
 
 PYTHON = sys.executable
@@ -60,18 +62,24 @@ def project(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory) -> Path:
+    """An untouched copy of the same case, to restore `project` from."""
+    return copy_project(tmp_path_factory.mktemp("pristine") / "project")
+
+
 @pytest.fixture
-def fresh(project: Path) -> Path:
-    """The project copy with the shipped data and pages, restored after the test."""
+def fresh(project: Path, pristine: Path) -> Path:
+    """The project copy with the case's data and pages, restored after the test."""
     yield project
     for name in ("data", "docs"):
         shutil.rmtree(project / name)
-        shutil.copytree(ROOT / name, project / name)
+        shutil.copytree(pristine / name, project / name)
 
 
 # ------------------------------------------------------------- bad data, by the CLI
 DATA_CASES = [
-    # (id, file, old, new, expected message with {line})
+    # (id, file under data/, old, new, expected message with {line}, or several in report order)
     ("yaml-syntax", "pricing.yml", "  - id: frais_dossier\n", "  - id: frais_dossier\n    label: Frais : dossier: x\n",
      "data/pricing.yml, ligne {line+1}, colonne 18 : syntaxe YAML invalide : deux-points inattendu ; mettez la valeur entre guillemets ou vérifiez l'indentation"),
     ("tab", "contacts.yml", "  - id: vincent-ribes\n", "\t- id: vincent-ribes\n",
@@ -96,18 +104,30 @@ DATA_CASES = [
      "data/planning.yml, ligne {line}, colonne 24 : cohort.commitment_deadline : attendu une date qui existe dans le calendrier, trouvé « 2025-11-31 »"),
     ("deadline-after-kickoff", "planning.yml", "commitment_deadline: 2025-11-30", "commitment_deadline: 2025-12-15",
      "data/planning.yml, ligne {line}, colonne 24 : cohort.commitment_deadline : attendu une date au plus tard le jour du kick-off (2025-12-01), trouvé 2025-12-15"),
-    ("row-outside-sequence", "planning.yml", "      start: 2026-02\n", "      start: 2026-05\n",
-     "data/planning.yml, ligne {line}, colonne 14 : planning.rows[4].start : attendu des mois dans la séquence s2 (2026-02 à 2026-02), trouvé 2026-05 à 2026-05"),
-    ("module-outside-sequence", "programme.yml", "    month: 8\n", "    month: 11\n",
-     "data/programme.yml, ligne {line}, colonne 12 : modules[10].month : attendu un mois dans la séquence s3, à partir de M2 (début de la séquence s2) et au plus tard M10 (début de la séquence s4), trouvé M11"),
-    ("unknown-module", "planning.yml", 'modules: ["3.3"]', 'modules: ["3.9"]',
-     "data/planning.yml, ligne {line}, colonne 17 : planning.rows[8].modules[0] : module inconnu « 3.9 » (connus : 1.0, 1.1, 1.2, 1.3, 2.1, 2.2, 2.3, 2.4, 3.1, 3.2, 3.3, 3.4, 4.1, 4.2, 4.3) ; vouliez-vous dire « 3.4 » ?"),
+    ("amount-too-large", "pricing.yml", "amount: 750", "amount: 10000000",
+     "data/pricing.yml, ligne {line}, colonne 13 : items[3].amount : attendu un montant d'au plus 1000000 euros, trouvé 10000000"),
     ("unknown-profile", "pricing.yml", "memberships: [non_adherent]", "memberships: [non_adherant]",
      "data/pricing.yml, ligne {line}, colonne 19 : items[3].memberships[0] : profil inconnu « non_adherant » (connus : adherent, non_adherent) ; vouliez-vous dire « non_adherent » ?"),
-    ("restricted-value-misspelt", "planning.yml", "  restricted: true\n", "  restricted: oui\n",
-     "data/planning.yml, ligne {line}, colonne 15 : planning.restricted : attendu true ou false, trouvé « oui »"),
-    ("restricted-key-misspelt", "programme.yml", "    month: 10\n    restricted: true\n  - code: \"4.2\"", "    month: 10\n    restricted: true\n    restrited: true\n  - code: \"4.2\"",
-     "data/programme.yml, ligne {line+2}, colonne 5 : modules[12].restrited : clé inconnue « restrited » (clés connues : code, sequence, title, detail, kind, duration, unit, mode, format, month, end_month, week, restricted) ; vouliez-vous dire « restricted » ?"),
+    ("cohort-id-without-year", "planning.yml", "  id: cohorte-2025-2026\n", "  id: cohorte-2025\n",
+     "data/planning.yml, ligne {line}, colonne 7 : cohort.id : attendu un identifiant qui contient l'année du premier mois, 2026 (ex. cohorte-2025-2026) : chaque cohorte a le sien, il distingue ses agendas ; trouvé « cohorte-2025 »"),
+    # The restricted files (synthetic, in clear in the fixture), checked by `check` when readable.
+    ("row-outside-sequence", "restricted/planning.yml", "    month: 2\n", "    month: 5\n",
+     "data/restricted/planning.yml, ligne {line}, colonne 12 : rows[4].month : attendu des mois dans la séquence s2 (M2 à M2), trouvé M5 à M5"),
+    # Out of its sequence, the module is also out of its phase's announced months: both are reported.
+    ("module-outside-sequence", "restricted/programme.yml", "    month: 8\n", "    month: 11\n",
+     ("data/programme.yml, ligne 34, colonne 13 : phases[1].months : mois annoncés : 8 (M3 à M10), mais les modules de l'étape (data/restricted/programme.yml) vont de M3 à M11 : corrigez l'un ou l'autre",
+      "data/restricted/programme.yml, ligne {line}, colonne 12 : modules[10].month : attendu un mois dans la séquence s3, à partir de M2 (début de la séquence s2) et au plus tard M10 (début de la séquence s4), trouvé M11")),
+    ("unknown-module", "restricted/planning.yml", 'modules: ["3.3"]', 'modules: ["3.9"]',
+     "data/restricted/planning.yml, ligne {line}, colonne 15 : rows[8].modules[0] : module inconnu « 3.9 » (connus : 1.0, 1.1, 1.2, 1.3, 2.1, 2.2, 2.3, 2.4, 3.1, 3.2, 3.3, 3.4, 4.1, 4.2, 4.3) ; vouliez-vous dire « 3.4 » ?"),
+    ("restricted-value-misspelt", "restricted/planning.yml", "    format: preparation\n    month: 9\n", "    format: préparation\n    month: 9\n",
+     "data/restricted/planning.yml, ligne {line}, colonne 13 : rows[9].format : attendu une de ces valeurs : groupe, individuel ou preparation, trouvé « préparation » ; vouliez-vous dire « preparation » ?"),
+    ("restricted-key-misspelt", "restricted/programme.yml", "    end_month: 7\n", "    end_mont: 7\n",
+     "data/restricted/programme.yml, ligne {line}, colonne 5 : modules[9].end_mont : clé inconnue « end_mont » (clés connues : code, sequence, title, detail, kind, duration, unit, mode, format, month, end_month, week) ; vouliez-vous dire « end_month » ?"),
+    ("duration-1e25", "restricted/programme.yml", "    duration: 30\n", "    duration: 1e25\n",
+     "data/restricted/programme.yml, ligne {line}, colonne 15 : modules[1].duration : attendu un nombre d'au plus 10000, trouvé 1e+25"),
+    # A public fact checked against the restricted modules: located in the public file.
+    ("phase-days-differ", "programme.yml", "training_days: 6 ", "training_days: 7 ",
+     "data/programme.yml, ligne {line}, colonne 20 : phases[0].training_days : jours de formation annoncés : 7, mais les modules de l'étape (data/restricted/programme.yml) en donnent 6 : corrigez l'un ou l'autre"),
 ]
 
 
@@ -119,9 +139,11 @@ def _expected(template: str, line: int) -> str:
 @pytest.mark.parametrize(("file", "old", "new", "message"), [case[1:] for case in DATA_CASES], ids=[case[0] for case in DATA_CASES])
 def test_check_reports_each_kind_of_bad_data(fresh, file, old, new, message):
     line = edit(fresh, f"data/{file}", old, new)
+    messages = [message] if isinstance(message, str) else list(message)
     result = run(fresh, "check")
     assert result.returncode == 1
-    assert result.stderr == f"1 erreur dans les données :\n  - {_expected(message, line)}\n"
+    head = "1 erreur dans les données :" if len(messages) == 1 else f"{len(messages)} erreurs dans les données :"
+    assert result.stderr == "\n".join([head, *(f"  - {_expected(m, line)}" for m in messages)]) + "\n"
     assert result.stdout == ""
 
 
@@ -243,7 +265,7 @@ def _make_site(path: Path) -> subprocess.CompletedProcess[str]:
         ("data/pricing.yml", "amount: 3450", "amount: trois mille", "data/pricing.yml, ligne 59, colonne 13 : items[1].amount"),
         ("data/contacts.yml", "general:\n", "general\n", "data/contacts.yml, ligne 14, colonne 1 : syntaxe YAML invalide : attendu « clé: valeur », deux-points manquant"),
         ("docs/tarifs.md", "# Combien ça coûte ?\n", "# Combien ça coûte ?\n\n{{ tarif_adherent }}\n", "docs/tarifs.md, ligne 8, colonne 4 : tarif_adherent : variable ou macro inconnue"),
-        ("docs/restricted/operation.md", "{{ offer.aim }}\n", "{{ offer.aim }}\n{{ modules_tabel() }}\n", "docs/restricted/operation.md, ligne 10, colonne 4 : modules_tabel"),
+        ("docs/restricted/operation.md", "{{ operation_aim() }}\n", "{{ operation_aim() }}\n{{ modules_tabel() }}\n", "docs/restricted/operation.md, ligne 9, colonne 4 : modules_tabel"),
     ],
     ids=["price-in-words", "broken-yaml-line", "undefined-variable", "restricted-variant-fails"],
 )
@@ -281,9 +303,48 @@ def test_check_imports_no_mkdocs_and_is_fast():
 
 
 def test_check_on_the_shipped_data_prints_nothing_alarming():
+    """Whatever the live data says: valid, then at most completeness warnings."""
     result = run(ROOT, "check")
     assert result.returncode == 0 and result.stderr == ""
-    assert result.stdout.startswith("Données valides : data/*.yml\n")
+    first, *rest = result.stdout.splitlines()
+    if restricted_ready():
+        assert first == "Données valides : data/*.yml et data/restricted/*.yml"
+    else:
+        assert first == "Données valides : data/*.yml (data/restricted/ chiffré : non vérifié)"
+    if rest:
+        warning = re.fullmatch(r"Complétude de l'offre de formation : (\d+) information\(s\) que les données ne disent pas encore \(avertissement\) :", rest[0])
+        assert warning, rest[0]
+        assert len(rest) == 1 + int(warning.group(1))
+        assert all(re.match(r"  - data/[a-z/]+\.yml : \S", line) for line in rest[1:]), rest[1:]
+
+
+# ------------------------------------------------------------- clone without the key
+def test_keyless_clone_builds_the_public_site_only(tmp_path):
+    """Restricted sources left as git-crypt ciphertext: public site built, the rest said, check passes."""
+    project = copy_project(tmp_path / "project")
+    locked = sorted((project / "data" / "restricted").glob("*.yml")) + sorted((project / "docs" / "restricted").glob("*.md"))
+    assert len(locked) >= 4
+    for index, path in enumerate(locked):
+        path.write_bytes(b"\x00GITCRYPT\x00" + bytes(range(index, index + 200)) + b"\xff\xfe:\n\x00")
+    ciphertext = (fingerprint(project / "data" / "restricted"), fingerprint(project / "docs" / "restricted"))
+
+    result = run(project, "site", "--no-pdf")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Données valides : data/*.yml (data/restricted/ chiffré : non vérifié)"
+    notice = [line for line in lines if line.startswith("Variante restreinte non construite : ")]
+    assert len(notice) == 1 and "git-crypt unlock" in notice[0]
+    assert lines[-1].startswith("Construit en ") and lines[-1].endswith(" : site/ (public).")
+    assert (project / "site" / "index.html").is_file()
+    assert not (project / "site-restricted").exists()
+    assert not (project / "site" / "restricted").exists()
+    assert not list(project.glob(".build-*"))
+
+    result = run(project, "check")
+    assert result.returncode == 0 and result.stderr == ""
+    assert result.stdout.splitlines()[0] == "Données valides : data/*.yml (data/restricted/ chiffré : non vérifié)"
+    assert (fingerprint(project / "data" / "restricted"), fingerprint(project / "docs" / "restricted")) == ciphertext
 
 
 # ------------------------------------------------------------- pure page errors

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from macros.errors import DataErrors
+from macros.loader import load_text
 from macros.schema import load_data
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -216,6 +217,52 @@ def test_yaml_syntax_messages(tmp_path, old, new, line_shift, column, message):
 def test_unclosed_bracket_points_at_the_bracket(tmp_path):
     errors, line = broken(tmp_path, "pricing.yml", "years: [2, 3]", "years: [2, 3")
     assert errors == [f"data/pricing.yml, ligne {line}, colonne 12 : syntaxe YAML invalide : crochet « [ » ouvert ici et mal refermé (attendu « , » ou « ] »)"]
+
+
+
+def text_errors(text: str) -> list[str]:
+    """The errors for YAML `text` read as data/programme.yml."""
+    with pytest.raises(DataErrors) as info:
+        load_text(text, name="data/programme.yml")
+    return [str(e) for e in info.value.errors]
+
+
+UNCLOSED = "syntaxe YAML invalide : guillemet ouvert ici et jamais refermé"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        ('kickoff:\n  title: "Kick-off\n  place: "Bordeaux"\n  days: 2\n', 2, 10),
+        ("kickoff:\n  title: 'Kick-off\n  place: 'Bordeaux'\n  days: 2\n", 2, 10),
+        ("kickoff:\n  title: 'Kick-off\n  partner: l'ADEME\n", 2, 10),
+        ('kickoff:\n  place: "Bordeaux"\n  title: "Kick-off\n', 3, 10),
+        ("kickoff:\n  place: 'Bordeaux'\n  title: 'Kick-off\n", 3, 10),
+        ('modules:\n  - code: "1.1\n    title: Kick-off\n  - code: "1.2"\n', 2, 11),
+        ('tags:\n  - "kick-off\n  - "atelier"\n', 2, 5),
+        ('# l\'équipe dit "bonjour\nkickoff:\n  note: |\n    "citation\n  title: "Kick-off\n  place: "Bordeaux"\n', 5, 10),
+        ('kickoff:\n  title: "dit \\"non\\" puis\n  place: "Bordeaux"\n', 2, 10),
+    ],
+    ids=[
+        "double", "single", "single-closed-by-apostrophe", "double-last", "single-last",
+        "list-of-maps", "list", "after-comment-and-block", "escaped-double",
+    ],
+)
+def test_unclosed_quote_points_at_the_opening_quote(text, line, column):
+    assert text_errors(text) == [f"data/programme.yml, ligne {line}, colonne {column} : {UNCLOSED}"]
+
+
+def test_apostrophe_and_two_line_quote_are_not_unclosed_quotes():
+    loaded = load_text(
+        "kickoff:\n  partner: l'ADEME\n  title: \"Kick-off\n    à Bordeaux\"\n  place: 'Bordeaux'\n",
+        name="data/programme.yml",
+    )
+    assert loaded.data == {"kickoff": {"partner": "l'ADEME", "title": "Kick-off à Bordeaux", "place": "Bordeaux"}}
+
+
+def test_indentation_error_after_quotes_is_still_an_indentation_error():
+    text = "kickoff:\n  partner: l'ADEME\n  title: \"Kick-off\n    à Bordeaux\"\n  place: \"Bordeaux\"\n days: 2\n"
+    assert text_errors(text) == ["data/programme.yml, ligne 6, colonne 2 : syntaxe YAML invalide : indentation incohérente ; alignez cette ligne sur les clés de même niveau"]
 
 
 # ------------------------------------------------------------- dates and numbers

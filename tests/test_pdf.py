@@ -18,7 +18,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from conftest import EPOCH_OPEN, ROOT, normalise
+from helpers import EPOCH_OPEN, ROOT, normalise
 from macros import handout as core
 from tools import handout
 
@@ -248,7 +248,7 @@ def nav_titles() -> list[str]:
 
 @pytest.mark.browser
 def test_printing_a_page_leaves_out_the_interface(built, tmp_path):
-    from conftest import page_text
+    from helpers import page_text
 
     page = built["public"] / "participer/index.html"
     own = page_text(page)

@@ -1,11 +1,18 @@
-"""Property-based tests: random edits of the shipped data never crash.
+"""Property-based tests: random edits of the frozen brochure case never crash.
 
-Each example copies `data/`, damages one file at random, and loads it. The
-load either succeeds or raises DataErrors whose every message is located
+Each example copies the case's data (tests/fixtures/brochure/data, public
+files and synthetic restricted ones) into a temporary folder, damages one
+file, and loads it for each audience that reads that file. The load either
+succeeds or raises DataErrors whose every message is located
 (`data/x.yml, ligne L, colonne C : …`): never another exception. When the
-load succeeds, every page builder and calendar of the core runs without an
-exception, and the figures that matter (amounts, totals, training days)
-equal the ones recomputed here, independently, from what was written.
+load succeeds, every page builder and calendar of the core that the
+audience may call runs without an exception, and the figures that matter
+(amounts, totals, announced days, and in the restricted variant the days
+and months the modules give each phase) equal the ones recomputed here,
+independently, from what was written.
+
+Hypothesis is derandomized (same cases on CI and on a laptop) and keeps no
+example database; the overflows found before are pinned as explicit examples.
 """
 from __future__ import annotations
 
@@ -19,124 +26,123 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from helpers import BROCHURE, FIXTURES
 from macros import formatting as fmt
 from macros import pricing as pr
 from macros import render, views
 from macros import timeline as tl
 from macros.calendar import public_calendar, restricted_calendar
 from macros.errors import DataErrors
-from macros.loader import _Loader, load_file
 from macros.model import Data
 from macros.schema import load_data
-from test_schemas import as_editor_sees, validator
+from yaml_edits import dump, edit, paths, read_tree, schema_errors, schema_names
 
-ROOT = Path(__file__).resolve().parent.parent
-FILES = ("offer.yml", "contacts.yml", "pricing.yml", "programme.yml", "planning.yml")
-LOCATED = re.compile(r"^data/(offer|contacts|pricing|programme|planning)\.yml, ligne \d+, colonne \d+ : \S")
+CASE = FIXTURES / BROCHURE
+SCHEMA_OF = schema_names()  # data/…yml → schema name (tools/schemas.py)
+FILES = tuple(SCHEMA_OF)
+RESTRICTED_PREFIX = "data/restricted/"
+LOCATED = re.compile(r"^data/(restricted/)?[a-z]+\.yml, ligne \d+, colonne \d+ : \S")
 DAY = dt.date(2025, 11, 3)
 STAMP = dt.datetime(2025, 11, 3, tzinfo=dt.timezone.utc)
 # DATA_FUZZ_EXAMPLES=5000 for a longer search than the default run.
-SETTINGS = settings(max_examples=int(os.environ.get("DATA_FUZZ_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=int(os.environ.get("DATA_FUZZ_EXAMPLES", "150")),
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
-
-class _Dumper(yaml.SafeDumper):
-    """Writes YAML the way our loader reads it (quotes what it would not read as text)."""
-
-    yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
-
-
-def _represent_tuple(dumper: yaml.SafeDumper, value: tuple) -> yaml.Node:
-    """Tuples (our loader's lists) are written as YAML lists."""
-    return dumper.represent_list(list(value))
-
-
-_Dumper.add_representer(tuple, _represent_tuple)
-
-
-def _tree(name: str) -> Any:
-    """The shipped file `name` as plain Python values."""
-    return load_file(ROOT / "data" / name, name=f"data/{name}").data
-
-
-TREES = {name: _tree(name) for name in FILES}
+TREES = {path: read_tree(CASE, path) for path in FILES}
+TEXTS = {path: (CASE / path).read_text(encoding="utf-8") for path in FILES}
 
 # Values an editor might type, or a slip of the finger might produce.
 EDITOR_TEXT = st.sampled_from([
     "", " ", "trois mille", "3 450", "1 650 €", "1650€", "0750", "1:30", "0x10", "1_650", "1e3",
     "yes", "no", "oui", "non", "on", "off", "True", "null", "~", "30/11", "2025-11-31", "2025-2-3",
-    "2025-11-30", "2026-13", "2026-01", "2026-1", "M3", "s9", "3.9", "2.3", "adherent", "non_adherant",
-    "enter", "ca_moins_12m", "formation", "jours", "groupe", "@x", "a: b", "- x", "#", "[1, 2",
-    "é", "\t", "Ça coûte 3 450 € HT",
+    "2025-11-30", "2026-13", "2026-01", "2026-1", "9999-12", "M3", "s9", "3.9", "2.3", "1.0", "adherent",
+    "non_adherant", "enter", "ca_moins_12m", "formation", "accompagnement", "jours", "heures", "groupe",
+    "preparation", "comprendre", "agir", "s1", "s4", "@x", "a: b", "- x", "#", "[1, 2", "é", "\t",
+    "Ça coûte 3 450 € HT",
 ])
+# No default alphabet: Hypothesis would cache Unicode tables in .hypothesis/.
+TEXT = st.text(alphabet="aé0 :-#'\"_.\t\n€\u00a0\u202f", max_size=12)
 SCALARS = st.one_of(
     st.integers(min_value=-10**6, max_value=10**12),
+    st.integers(min_value=-3, max_value=70),
+    st.sampled_from([10**28, -10**28, 1_000_000, 1_000_001, 10_000, 10_001, 60, 61]),
     st.floats(allow_nan=True, allow_infinity=True),
+    st.sampled_from([1e25, 0.5, 2.5, 1e-7]),
     st.booleans(),
     st.none(),
     st.dates(min_value=dt.date(1, 1, 1)),
     EDITOR_TEXT,
-    st.text(max_size=12),
+    TEXT,
 )
 VALUES = st.one_of(SCALARS, st.lists(SCALARS, max_size=3).map(tuple), st.dictionaries(st.sampled_from(["id", "amount", "x"]), SCALARS, max_size=2))
+# `tweak` sets a plausible value (same type, another word of the file):
+# such edits often load, so the figures are checked against the oracle.
+OPS = ["set", "set", "set", "tweak", "tweak", "tweak", "delete", "rename", "unknown", "double", "empty"]
 
 
-def _paths(node: Any, path: tuple = ()) -> list[tuple]:
-    """Every path of the tree (the root excluded)."""
-    found = [path] if path else []
-    if isinstance(node, dict):
-        for key, child in node.items():
-            found += _paths(child, (*path, key))
-    elif isinstance(node, tuple):
-        for index, child in enumerate(node):
-            found += _paths(child, (*path, index))
-    return found
+def _leaf(tree: Any, path: tuple[Any, ...]) -> Any:
+    """The value at `path`."""
+    for part in path:
+        tree = tree[part]
+    return tree
 
 
-def _replace(node: Any, path: tuple, op: str, value: Any) -> Any:
-    """A copy of `node` with the element at `path` replaced, removed, doubled…"""
-    if not path:
-        return value
-    head, rest = path[0], path[1:]
-    if isinstance(node, dict):
-        items = dict(node)
-        if rest:
-            items[head] = _replace(items[head], rest, op, value)
-        elif op == "delete":
-            del items[head]
-        elif op == "rename":
-            items = {(f"{key}{value}" if key == head else key): child for key, child in items.items()}
-        elif op == "unknown":
-            items[f"{head}_x"] = value
-        else:
-            items[head] = value
-        return items
-    items_list = list(node)
-    if rest:
-        items_list[head] = _replace(items_list[head], rest, op, value)
-    elif op == "delete":
-        del items_list[head]
-    elif op in ("double", "unknown"):
-        items_list.insert(head, items_list[head])
-    elif op == "empty":
-        items_list = []
-    else:
-        items_list[head] = value
-    return tuple(items_list)
+def _key(path: tuple[Any, ...]) -> str:
+    """The last key of a path (`kind` for modules[3].kind, `modes` for modes[0])."""
+    return next((part for part in reversed(path) if isinstance(part, str)), "")
+
+
+def _words(tree: Any) -> dict[str, list[str]]:
+    """The texts of a tree by key (every kind under `kind`…), and all of them under the empty key."""
+    found: dict[str, set[str]] = {"": set()}
+    for path in paths(tree):
+        value = _leaf(tree, path)
+        if isinstance(value, str):
+            found.setdefault(_key(path), set()).add(value)
+            found[""].add(value)
+    return {key: sorted(values) for key, values in found.items()}
+
+
+WORDS = {path: _words(tree) for path, tree in TREES.items()}
+
+
+def _plausible(current: Any, words: list[str]) -> st.SearchStrategy[Any]:
+    """A value of the same kind as `current` (a text among `words`), often valid."""
+    if isinstance(current, bool):
+        return st.booleans()
+    if isinstance(current, int):
+        return st.one_of(st.integers(min_value=0, max_value=12), st.sampled_from([current - 1, current + 1]))
+    if isinstance(current, float):
+        return st.sampled_from([0, 0.5, 1, 1.5, 2, 2.5, 3])
+    if isinstance(current, str):
+        return st.sampled_from(words)
+    if isinstance(current, dt.date):
+        return st.dates(min_value=dt.date(2025, 1, 1), max_value=dt.date(2027, 12, 31))
+    return VALUES
 
 
 @st.composite
 def tree_edits(draw: st.DrawFn) -> tuple[str, Any]:
-    """One data file with one random edit of its tree."""
+    """One data file of the case with one random edit of its tree."""
     name = draw(st.sampled_from(FILES))
     tree = TREES[name]
-    path = draw(st.sampled_from(_paths(tree)))
-    op = draw(st.sampled_from(["set", "set", "set", "delete", "rename", "unknown", "double", "empty"]))
+    path = draw(st.sampled_from(paths(tree)))
+    op = draw(st.sampled_from(OPS))
+    if op == "tweak":
+        words = WORDS[name]
+        same = words.get(_key(path), [])
+        pool = same if len(same) > 1 and draw(st.integers(0, 3)) else words[""]
+        return name, edit(tree, path, "set", draw(_plausible(_leaf(tree, path), pool)))
     value = draw(VALUES) if op in ("set", "unknown") else draw(st.sampled_from(["s", "_", "x"]))
-    return name, _replace(tree, path, op, value)
+    return name, edit(tree, path, op, value)
 
 
 CHARS = st.sampled_from(list(":-#'\"[]{}*&!%@`|>,? \t\n\r0123456789.aeé€\x00\x07\ufeff"))
@@ -144,9 +150,9 @@ CHARS = st.sampled_from(list(":-#'\"[]{}*&!%@`|>,? \t\n\r0123456789.aeé€\x00\
 
 @st.composite
 def text_edits(draw: st.DrawFn) -> tuple[str, str]:
-    """One data file with a few characters inserted, deleted or replaced."""
+    """One data file of the case with a few characters inserted, deleted or replaced."""
     name = draw(st.sampled_from(FILES))
-    text = (ROOT / "data" / name).read_text(encoding="utf-8")
+    text = TEXTS[name]
     for _ in range(draw(st.integers(1, 3))):
         at = draw(st.integers(0, len(text)))
         op = draw(st.sampled_from(["insert", "delete", "replace"]))
@@ -160,48 +166,69 @@ def text_edits(draw: st.DrawFn) -> tuple[str, str]:
     return name, text
 
 
-def _load_with(name: str, text: str) -> Data | DataErrors:
-    """Load the shipped data with `name` replaced by `text`."""
+def _set(name: str, path: tuple[Any, ...], value: Any) -> tuple[str, Any]:
+    """An explicit example: the case's file `name` with one value set."""
+    return name, edit(TREES[name], path, "set", value)
+
+
+def _audiences(name: str) -> tuple[str, ...]:
+    """The audiences whose load reads `name` (the public one never opens data/restricted/)."""
+    return ("restricted",) if name.startswith(RESTRICTED_PREFIX) else ("public", "restricted")
+
+
+def _load_with(name: str, text: str, *, audience: str) -> Data | DataErrors:
+    """Load the case for `audience`, with the file `name` replaced by `text`."""
     with tempfile.TemporaryDirectory() as tmp:
-        data_dir = Path(tmp) / "data"
-        shutil.copytree(ROOT / "data", data_dir)
-        (data_dir / name).write_text(text, encoding="utf-8")
+        root = Path(tmp)
+        shutil.copytree(CASE / "data", root / "data")
+        (root / name).write_text(text, encoding="utf-8")
         try:
-            return load_data(data_dir, root=Path(tmp))
+            return load_data(root / "data", root=root, audience=audience)
         except DataErrors as exc:
             return exc
 
 
-def _check_clean(result: Data | DataErrors, text: str) -> None:
-    """A clean outcome: valid data that renders, or located French errors."""
+def _check_clean(result: Data | DataErrors, name: str, text: str, *, audience: str) -> None:
+    """A clean outcome: valid data that renders, or located French errors.
+
+    An error may sit in another file than the edited one (a reference across
+    files): its line is then one of that file as the case writes it.
+    """
     if isinstance(result, DataErrors):
         assert result.errors
-        lines = text.count("\n") + 2
         for error in result.errors:
             assert LOCATED.match(str(error)), str(error)
-            assert 1 <= error.line <= lines and error.column >= 1, str(error)
+            written = text if error.file == name else TEXTS[error.file]
+            assert 1 <= error.line <= written.count("\n") + 2 and error.column >= 1, str(error)
         return
-    _render_everything(result)
+    assert (result.restricted is not None) == (audience == "restricted")
+    _render_everything(result, audience=audience)
 
 
-def _render_everything(data: Data) -> None:
-    """Every page builder, renderer and calendar of the core."""
+def _render_everything(data: Data, *, audience: str) -> None:
+    """Every page builder, renderer and calendar of the core that `audience` may call."""
     figures = views.key_figures(data, day=DAY)
     render.key_figures(figures)
+    render.benefit_list(views.benefit_items(data, figures))
+    views.training_offer_rows(data, figures)
     table = views.price_table(data)
     render.price_table(table)
     render.price_cards(table)
     render.contract_breakdown(views.contract_views(data))
-    render.sequences(views.sequence_views(data))
     render.phases(views.phase_views(data))
-    render.status(views.status_view(data, day=DAY))
-    render.modules(views.module_views(data, audience="restricted"))
-    render.gantt(views.gantt(data, audience="restricted"))
+    render.status(views.status_view(data, day=DAY), calendar=None, participate=None)
     public_calendar(data, stamp=STAMP)
-    restricted_calendar(data, audience="restricted", stamp=STAMP)
     views.completeness_report(data)
+    if data.programme.sequences or audience == "restricted":
+        render.sequences(views.sequence_views(data, audience=audience))
+    if audience == "restricted":
+        views.operation_aim(data, audience=audience)
+        render.modules(views.module_views(data, audience=audience))
+        render.gantt(views.gantt(data, audience=audience))
+        restricted_calendar(data, audience=audience, stamp=STAMP)
 
 
+# ------------------------------------------------------------------ the oracle
 def _applies(item: dict, membership: str, tier: str) -> bool:
     """Whether a written price item is billed to this profile (no core code)."""
     return (item.get("memberships") is None or membership in item["memberships"]) and (
@@ -209,9 +236,13 @@ def _applies(item: dict, membership: str, tier: str) -> bool:
     )
 
 
-def _expected_figures(trees: dict[str, Any]) -> dict[str, Decimal]:
-    """Totals recomputed from the written values, without the core."""
-    pricing, programme = trees["pricing.yml"], trees["programme.yml"]
+def _exact(value: Any) -> Decimal:
+    """A written number as the editor reads it (2.5 is two and a half)."""
+    return Decimal(str(value)) if value is not None else Decimal(0)
+
+
+def _totals(pricing: dict) -> dict[str, Decimal]:
+    """Each membership's best total over the years, recomputed from the written items."""
     reference = pricing["reference"]
     top = Fraction(pricing["opco_funding"]["max_percent"], 100)
     totals = {}
@@ -222,52 +253,107 @@ def _expected_figures(trees: dict[str, Any]) -> dict[str, Decimal]:
                 share = (1 - top) if item.get("opco_fundable") else 1
                 total += Fraction(item["amount"]) * share * len(item["years"])
         totals[member["id"]] = Decimal(total.numerator) / Decimal(total.denominator)
-    training = sum(
-        (Decimal(str(m["duration"])) for m in programme["modules"]
-         if m["kind"] in programme["counting"]["training_kinds"] and m.get("unit") == "jours" and m.get("duration") is not None),
-        Decimal(0),
-    )
-    return {**{f"total_{key}": value for key, value in totals.items()}, "training_days": training}
+    return totals
+
+
+def _phase_facts(trees: dict[str, Any]) -> dict[str, tuple[Decimal, Decimal, int, int]]:
+    """Per phase: training days, accompaniment days, first and last month, from the written modules."""
+    programme, restricted = trees["data/programme.yml"], trees["data/restricted/programme.yml"]
+    sequences = programme.get("sequences") or restricted.get("sequences") or ()
+    phase_of = {s["id"]: s["phase"] for s in sequences}
+    counting = restricted["counting"]
+    facts = {}
+    for phase in programme["phases"]:
+        mods = [m for m in restricted["modules"] if phase_of.get(m["sequence"]) == phase["id"]]
+        days = {
+            field: sum((_exact(m.get("duration")) for m in mods if m["kind"] in counting[kinds] and m.get("unit") == "jours"), Decimal(0))
+            for field, kinds in (("training", "training_kinds"), ("accompaniment", "accompaniment_kinds"))
+        }
+        first = min(m["month"] for m in mods)
+        last = max(m.get("end_month") or m["month"] for m in mods)
+        facts[phase["id"]] = (days["training"], days["accompaniment"], first, last)
+    return facts
 
 
 def _check_figures(data: Data, trees: dict[str, Any]) -> None:
     """What the site shows equals what was written, recomputed independently."""
-    for written, item in zip(trees["pricing.yml"]["items"], data.pricing.items):
-        assert item.amount == Decimal(written["amount"]) and not isinstance(written["amount"], bool)
-    expected = _expected_figures(trees)
+    pricing, programme = trees["data/pricing.yml"], trees["data/programme.yml"]
+    for written, item in zip(pricing["items"], data.pricing.items, strict=True):
+        assert not isinstance(written["amount"], bool) and item.amount == Decimal(written["amount"])
+    totals = _totals(pricing)
     tier = data.pricing.reference.revenue_tier
     for member in data.pricing.memberships:
         quote = pr.quote(data.pricing, membership=member.id, revenue_tier=tier, funding="finance")
-        assert quote.total == expected[f"total_{member.id}"]
-    assert tl.training_days(data.programme) == expected["training_days"]
+        assert quote.total == totals[member.id]
+    training = sum((_exact(p.get("training_days")) for p in programme["phases"]), Decimal(0))
+    accompaniment = sum((_exact(p.get("accompaniment_days")) for p in programme["phases"]), Decimal(0))
+    months = sum(p["months"] for p in programme["phases"])
+    assert tl.training_days(data.programme) == training
+    assert tl.accompaniment_days(data.programme) == accompaniment
+    assert tl.total_months(data.programme) == months
     figures = views.key_figures(data, day=DAY)
-    assert figures.member_from == fmt.money(expected[f"total_{data.pricing.reference.membership}"])
-    assert figures.training_days == fmt.days(expected["training_days"])
+    assert figures.member_from == fmt.money(totals[pricing["reference"]["membership"]])
+    assert figures.training_days == fmt.days(training)
+    assert figures.accompaniment_days == fmt.days(accompaniment)
+    assert figures.total_months == fmt.months(months)
+    if data.restricted is None:
+        return
+    # The restricted variant loaded: what section 3 announces is what the modules give.
+    first = 1
+    facts = _phase_facts(trees)
+    for phase in programme["phases"]:
+        expected = (_exact(phase.get("training_days")), _exact(phase.get("accompaniment_days")), first, first + phase["months"] - 1)
+        assert facts[phase["id"]] == expected, phase["id"]
+        first += phase["months"]
+
+
+def _load_and_check(name: str, text: str, trees: dict[str, Any] | None) -> None:
+    """Each audience reading `name`: a clean outcome, and figures that follow when it loads."""
+    for audience in _audiences(name):
+        result = _load_with(name, text, audience=audience)
+        _check_clean(result, name, text, audience=audience)
+        if trees is not None and isinstance(result, Data):
+            _check_figures(result, trees)
+            # What `make check` accepts, the editor's schema does not flag.
+            assert schema_errors(SCHEMA_OF[name], trees[name]) == []
 
 
 @SETTINGS
 @given(tree_edits())
-def test_random_value_edits_load_cleanly_and_figures_follow(edit):
-    name, tree = edit
-    text = yaml.dump(tree, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
-    result = _load_with(name, text)
-    _check_clean(result, text)
-    if isinstance(result, Data):
-        _check_figures(result, {**TREES, name: tree})
-        # What `make check` accepts, the editor's schema does not flag.
-        stem = name.removesuffix(".yml")
-        assert [e.message for e in validator(stem).iter_errors(as_editor_sees(tree))] == []
+@example(_set("data/restricted/programme.yml", ("modules", 0, "duration"), 1e25))
+@example(_set("data/pricing.yml", ("items", 0, "amount"), 10**28))
+@example(_set("data/pricing.yml", ("reference", "amount"), 10**28))
+@example(_set("data/programme.yml", ("phases", 0, "training_days"), 1e25))
+@example(_set("data/restricted/planning.yml", ("rows", 0, "end_month"), 10**28))
+@example(_set("data/planning.yml", ("cohort", "first_month"), "9999-12"))
+def test_random_value_edits_load_cleanly_and_figures_follow(edited):
+    name, tree = edited
+    _load_and_check(name, dump(tree), {**TREES, name: tree})
 
 
 @SETTINGS
 @given(text_edits())
-def test_random_keystrokes_load_cleanly(edit):
-    name, text = edit
-    _check_clean(_load_with(name, text), text)
+def test_random_keystrokes_load_cleanly(edited):
+    name, text = edited
+    _load_and_check(name, text, None)
 
 
-def test_dumper_round_trips_the_shipped_data(data):
+def test_overflows_found_before_are_located_french_errors():
+    """A module `duration: 1e25` and an amount of 10**28: the file and the line, not a crash."""
+    for (name, tree), field, written in (
+        (_set("data/restricted/programme.yml", ("modules", 0, "duration"), 1e25), "modules[0].duration", "duration: 1.0e+25"),
+        (_set("data/pricing.yml", ("items", 0, "amount"), 10**28), "items[0].amount", f"amount: {10**28}"),
+    ):
+        text = dump(tree)
+        result = _load_with(name, text, audience="restricted")
+        assert isinstance(result, DataErrors), name
+        rows = [i for i, row in enumerate(text.splitlines(), start=1) if row.strip() == written]
+        assert len(rows) == 1, written
+        assert [(e.file, e.line, e.field) for e in result.errors] == [(name, rows[0], field)]
+        assert result.errors[0].message.startswith("attendu ") and "au plus" in result.errors[0].message
+
+
+def test_dumper_round_trips_the_case(data):
     """The harness writes YAML that the loader reads back unchanged."""
     for name in FILES:
-        text = yaml.dump(TREES[name], Dumper=_Dumper, allow_unicode=True, sort_keys=False)
-        assert _load_with(name, text) == data
+        assert _load_with(name, dump(TREES[name]), audience="restricted") == data

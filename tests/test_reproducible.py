@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EPOCH_OPEN, ROOT
+from helpers import EPOCH_OPEN, ROOT
 
 OTHER_EPOCH = "1767225600"  # 2026-01-01 00:00 UTC
 _BUILD = "import sys; from pathlib import Path; from tools.build import build_all; build_all(Path(sys.argv[1]))"

@@ -10,7 +10,7 @@ from macros import timeline as tl
 from macros import views
 
 
-def test_counting_rule_gives_brochure_days(data):
+def test_public_facts_give_brochure_days(data):
     prog = data.programme
     assert tl.training_days(prog) == Decimal(6)
     assert tl.accompaniment_days(prog) == Decimal(3)
@@ -19,9 +19,15 @@ def test_counting_rule_gives_brochure_days(data):
     assert tl.phase_months(prog, "agir") == (3, 10)
 
 
-def test_group_and_individual_counts(data):
-    prog = data.programme
-    assert tl.count_format(prog, "groupe") + tl.count_format(prog, "individuel") == len(prog.modules)
+def test_modules_give_the_announced_days(data):
+    counting = data.restricted.programme.counting
+    assert tl.days_of(tl.phase_modules(data, "comprendre"), counting.training_kinds) == Decimal(6)
+    assert tl.days_of(tl.phase_modules(data, "agir"), counting.accompaniment_kinds) == Decimal(3)
+    assert tl.sequence_months(data, "s1") == (1, 1)
+
+
+def test_end_of_programme(data):
+    assert tl.end_of_programme(data.planning.cohort, data.programme) == dt.date(2026, 10, 31)
 
 
 def test_planning_months_follow_first_month(data):
@@ -39,35 +45,56 @@ def test_restricted_views_refuse_public(data):
 
 
 @pytest.mark.parametrize(
-    ("day", "is_open", "intentions_left", "commitment_left"),
+    ("day", "state", "is_open", "intentions_left", "commitment_left"),
     [
-        (dt.date(2025, 11, 10), True, 1, 20),
-        (dt.date(2025, 11, 11), True, 0, 19),
-        (dt.date(2025, 11, 12), True, None, 18),
-        (dt.date(2025, 11, 30), True, None, 0),
-        (dt.date(2025, 12, 1), False, None, None),
+        (dt.date(2025, 11, 10), "intentions", True, 1, 20),
+        (dt.date(2025, 11, 11), "intentions", True, 0, 19),
+        (dt.date(2025, 11, 12), "engagement", True, None, 18),
+        (dt.date(2025, 11, 30), "engagement", True, None, 0),
+        (dt.date(2025, 12, 1), "en_cours", False, None, None),
+        (dt.date(2026, 10, 31), "en_cours", False, None, None),
+        (dt.date(2026, 11, 1), "terminee", False, None, None),
     ],
 )
-def test_registration_status_around_deadlines(data, day, is_open, intentions_left, commitment_left):
-    status = tl.registration_status(data.planning.cohort, today=day)
+def test_registration_status_around_deadlines(data, day, state, is_open, intentions_left, commitment_left):
+    status = tl.registration_status(data.planning.cohort, data.programme, today=day)
+    assert status.state == state
     assert status.open is is_open
     assert [d.days_left for d in status.deadlines] == [intentions_left, commitment_left]
 
 
+def test_states_before_opening_and_before_kickoff(data):
+    cohort = data.planning.cohort.model_copy(update={"registration_opens": dt.date(2025, 10, 15), "kickoff_from": dt.date(2025, 12, 10)})
+    assert tl.registration_status(cohort, data.programme, today=dt.date(2025, 10, 14)).state == "a_venir"
+    assert tl.registration_status(cohort, data.programme, today=dt.date(2025, 10, 15)).state == "intentions"
+    assert tl.registration_status(cohort, data.programme, today=dt.date(2025, 12, 9)).state == "close"
+
+
 def test_status_sentences(data):
     open_view = views.status_view(data, day=dt.date(2025, 11, 1))
-    assert open_view.headline == "Les inscriptions sont ouvertes."
+    assert open_view.headline.startswith("Les inscriptions sont ouvertes")
     assert "encore 10\u00a0jours" in open_view.lines[0]
-    closed = views.status_view(data, day=dt.date(2026, 1, 1))
-    assert "prochaine cohorte" in closed.headline
+    assert open_view.actions[0].primary and open_view.actions[0].href.startswith("mailto:emilie.faffe@pole-enter.org?subject=")
+    finished = views.status_view(data, day=dt.date(2026, 11, 30))
+    assert finished.headline == "Cette session s'est achevée en octobre 2026."
+    assert not any(a.primary for a in finished.actions) and not finished.upcoming
+    assert all("prochaine" not in line.casefold() for line in (finished.headline, *finished.lines))
+
+
+def test_next_cohort_is_said_only_when_declared(data):
+    from macros.model import NextCohort
+
+    planning = data.planning.model_copy(update={"next_cohort": NextCohort(contact_to_be_told=True)})
+    view = views.status_view(data.model_copy(update={"planning": planning}), day=dt.date(2026, 11, 30))
+    assert "Prochaine session : contactez le Pôle ENTER pour en être informé." in view.lines
 
 
 def test_full_session(data):
     cohort = data.planning.cohort.model_copy(update={"places_taken": 10})
-    status = tl.registration_status(cohort, today=dt.date(2025, 11, 1))
+    status = tl.registration_status(cohort, data.programme, today=dt.date(2025, 11, 1))
     assert status.full and not status.open and status.places_left == 0
     cohort = data.planning.cohort.model_copy(update={"places_taken": 7})
-    assert tl.registration_status(cohort, today=dt.date(2025, 11, 1)).places_left == 3
+    assert tl.registration_status(cohort, data.programme, today=dt.date(2025, 11, 1)).places_left == 3
 
 
 def test_today_reads_source_date_epoch():

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import ROOT
+from helpers import ROOT
 from tools.measure import PageMeasure, launch, measure, serve, site_prefix
 
 DOCS = ROOT / "docs"

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import page_text
+from helpers import page_text
 from macros.budgets import budget_rows
 from tools.measure import site_prefix
 
