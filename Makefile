@@ -11,8 +11,8 @@ APT_STAMP := $(VENV)/.apt
 # dans les PDF ; poppler-utils : pdftoppm (aperçu PNG des PDF dans les tests) ;
 # default-jre-headless : Java du validateur HTML du W3C (vnu.jar, tests) ;
 # libatomic1 : requis par le pilote Node.js de Playwright (absent d'une Debian
-# minimale).
-APT_PACKAGES := chromium fonts-dejavu-core fonts-liberation2 poppler-utils default-jre-headless libatomic1
+# minimale) ; git-crypt : déverrouillage de la diffusion restreinte (avec la clé).
+APT_PACKAGES := chromium fonts-dejavu-core fonts-liberation2 poppler-utils default-jre-headless libatomic1 git-crypt
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: all site test serve check schemas bench clean setup apt
