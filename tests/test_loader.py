@@ -6,29 +6,48 @@ from pathlib import Path
 
 import pytest
 
+from helpers import BROCHURE, FIXTURES, ROOT, restricted_ready
 from macros.errors import DataErrors
 from macros.loader import load_text
 from macros.schema import load_data
 
-ROOT = Path(__file__).resolve().parent.parent
+CASE_DATA = FIXTURES / BROCHURE / "data"
 
 
-def broken(tmp_path: Path, file: str, old: str, new: str) -> tuple[list[str], int]:
-    """Copy data/, replace `old` by `new` in `file`; the errors and the line edited."""
+def broken(tmp_path: Path, file: str, old: str, new: str, *, audience: str = "public") -> tuple[list[str], int]:
+    """Copy the brochure case's data, replace `old` by `new` in `file`; the errors and the line edited.
+
+    `file` is relative to data/ (`restricted/programme.yml` for a restricted
+    file, whose rules only the restricted audience checks).
+    """
     data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
+    shutil.copytree(CASE_DATA, data)
     path = data / file
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1, f"{old!r} must occur once in {file}"
     line = text[: text.index(old)].count("\n") + 1
     path.write_text(text.replace(old, new), encoding="utf-8")
     with pytest.raises(DataErrors) as info:
-        load_data(data, root=tmp_path)
+        load_data(data, root=tmp_path, audience=audience)
     return [str(e) for e in info.value.errors], line
 
 
-def test_shipped_data_is_valid(data):
-    assert data.pricing.items and data.programme.modules and data.planning.planning.rows
+def test_shipped_data_is_valid():
+    public = load_data(ROOT / "data", root=ROOT, audience="public")
+    assert public.pricing.items and public.programme.phases and public.restricted is None
+    if restricted_ready():
+        restricted = load_data(ROOT / "data", root=ROOT, audience="restricted")
+        assert restricted.restricted is not None
+        assert restricted.restricted.programme.modules and restricted.restricted.planning.rows
+
+
+@pytest.mark.parametrize("audience", ["public", "restricted"])
+def test_fixture_case_is_valid(audience):
+    data = load_data(CASE_DATA, root=FIXTURES / BROCHURE, audience=audience)
+    assert data.pricing.items and data.programme.phases
+    assert (data.restricted is not None) == (audience == "restricted")
+    if data.restricted is not None:
+        assert data.restricted.programme.modules and data.restricted.planning.rows
 
 
 def test_price_written_as_words(tmp_path):
@@ -65,8 +84,8 @@ def test_unknown_key_without_suggestion_keeps_the_missing_field(tmp_path):
 
 
 def test_choice_misspelt(tmp_path):
-    errors, line = broken(tmp_path, "programme.yml", "    mode: distanciel", "    mode: distance")
-    assert errors == [f"data/programme.yml, ligne {line}, colonne 11 : modules[10].mode : attendu une de ces valeurs : presentiel, virtuel ou distanciel, trouvé « distance » ; vouliez-vous dire « distanciel » ?"]
+    errors, line = broken(tmp_path, "restricted/programme.yml", "    mode: distanciel", "    mode: distance", audience="restricted")
+    assert errors == [f"data/restricted/programme.yml, ligne {line}, colonne 11 : modules[10].mode : attendu une de ces valeurs : presentiel, virtuel ou distanciel, trouvé « distance » ; vouliez-vous dire « distanciel » ?"]
 
 
 def test_missing_key(tmp_path):
@@ -90,14 +109,14 @@ def test_deadline_after_kickoff(tmp_path):
 
 
 def test_row_outside_its_sequence(tmp_path):
-    errors, line = broken(tmp_path, "planning.yml", "      start: 2026-02\n", "      start: 2026-05\n")
-    assert errors == [f"data/planning.yml, ligne {line}, colonne 14 : planning.rows[4].start : attendu des mois dans la séquence s2 (2026-02 à 2026-02), trouvé 2026-05 à 2026-05"]
+    errors, line = broken(tmp_path, "restricted/planning.yml", "    month: 2\n", "    month: 5\n", audience="restricted")
+    assert errors == [f"data/restricted/planning.yml, ligne {line}, colonne 12 : rows[4].month : attendu des mois dans la séquence s2 (M2 à M2), trouvé M5 à M5"]
 
 
 def test_unknown_module_reference(tmp_path):
-    errors, line = broken(tmp_path, "planning.yml", 'modules: ["3.3"]', 'modules: ["3.9"]')
+    errors, line = broken(tmp_path, "restricted/planning.yml", 'modules: ["3.3"]', 'modules: ["3.9"]', audience="restricted")
     assert len(errors) == 1
-    assert errors[0].startswith(f"data/planning.yml, ligne {line}, colonne 17 : planning.rows[8].modules[0] : module inconnu « 3.9 » (connus : 1.0, 1.1,")
+    assert errors[0].startswith(f"data/restricted/planning.yml, ligne {line}, colonne 15 : rows[8].modules[0] : module inconnu « 3.9 » (connus : 1.0, 1.1,")
 
 
 def test_unknown_profile_reference(tmp_path):
@@ -105,14 +124,14 @@ def test_unknown_profile_reference(tmp_path):
     assert errors == [f"data/pricing.yml, ligne {line}, colonne 19 : items[3].memberships[0] : profil inconnu « non_adherant » (connus : adherent, non_adherent) ; vouliez-vous dire « non_adherent » ?"]
 
 
-def test_restricted_flag_misspelt(tmp_path):
-    errors, line = broken(tmp_path, "planning.yml", "  restricted: true\n", "  restricted: oui\n")
-    assert errors == [f"data/planning.yml, ligne {line}, colonne 15 : planning.restricted : attendu true ou false, trouvé « oui »"]
+def test_boolean_misspelt(tmp_path):
+    errors, line = broken(tmp_path, "pricing.yml", "    minimum: true               #", "    minimum: oui               #")
+    assert errors == [f"data/pricing.yml, ligne {line}, colonne 14 : items[1].minimum : attendu true ou false, trouvé « oui »"]
 
 
 def test_restricted_key_misspelt(tmp_path):
-    errors, line = broken(tmp_path, "planning.yml", "  restricted: true\n", "  restricte: true\n")
-    assert errors == [f"data/planning.yml, ligne {line}, colonne 3 : planning.restricte : clé inconnue « restricte » (clés connues : restricted, note, legend, rows) ; vouliez-vous dire « restricted » ?"]
+    errors, line = broken(tmp_path, "restricted/programme.yml", "sequences:\n", "sequence:\n", audience="restricted")
+    assert errors == [f"data/restricted/programme.yml, ligne {line}, colonne 1 : sequence : clé inconnue « sequence » (clés connues : aim, counting, sequences, modules) ; vouliez-vous dire « sequences » ?"]
 
 
 def test_tab_indentation(tmp_path):
@@ -156,8 +175,8 @@ def test_yaml_1_1_numbers_are_refused_not_converted(tmp_path, written):
 
 
 def test_yes_is_not_a_boolean(tmp_path):
-    errors, line = broken(tmp_path, "planning.yml", "  restricted: true\n", "  restricted: yes\n")
-    assert errors == [f"data/planning.yml, ligne {line}, colonne 15 : planning.restricted : attendu true ou false, trouvé « yes »"]
+    errors, line = broken(tmp_path, "pricing.yml", "    opco_fundable: true\n", "    opco_fundable: yes\n")
+    assert errors == [f"data/pricing.yml, ligne {line}, colonne 20 : items[0].opco_fundable : attendu true ou false, trouvé « yes »"]
 
 
 def test_no_is_text_where_text_is_expected(tmp_path):
@@ -295,13 +314,13 @@ def test_impossible_month(tmp_path):
 
 
 def test_infinite_duration(tmp_path):
-    errors, line = broken(tmp_path, "programme.yml", "duration: 2.5", "duration: .inf")
-    assert errors == [f"data/programme.yml, ligne {line}, colonne 15 : modules[9].duration : attendu un nombre (ex. 2 ou 0.5), trouvé inf"]
+    errors, line = broken(tmp_path, "restricted/programme.yml", "duration: 2.5", "duration: .inf", audience="restricted")
+    assert errors == [f"data/restricted/programme.yml, ligne {line}, colonne 15 : modules[9].duration : attendu un nombre (ex. 2 ou 0.5), trouvé inf"]
 
 
 def test_negative_duration(tmp_path):
-    errors, line = broken(tmp_path, "programme.yml", "duration: 2.5", "duration: -2.5")
-    assert errors == [f"data/programme.yml, ligne {line}, colonne 15 : modules[9].duration : attendu un nombre positif ou nul, trouvé -2.5"]
+    errors, line = broken(tmp_path, "restricted/programme.yml", "duration: 2.5", "duration: -2.5", audience="restricted")
+    assert errors == [f"data/restricted/programme.yml, ligne {line}, colonne 15 : modules[9].duration : attendu un nombre positif ou nul, trouvé -2.5"]
 
 
 def test_places_in_words(tmp_path):
@@ -311,10 +330,10 @@ def test_places_in_words(tmp_path):
 
 # ------------------------------------------------------- what the site relies on
 def test_empty_planning(tmp_path):
-    text = (ROOT / "data" / "planning.yml").read_text(encoding="utf-8")
-    rows = text[text.index("  rows:\n"):]
-    errors, line = broken(tmp_path, "planning.yml", rows, "  rows: []\n")
-    assert errors == [f"data/planning.yml, ligne {line}, colonne 9 : planning.rows : attendu une liste non vide, trouvé une liste vide"]
+    text = (CASE_DATA / "restricted" / "planning.yml").read_text(encoding="utf-8")
+    rows = text[text.index("rows:\n"):]
+    errors, line = broken(tmp_path, "restricted/planning.yml", rows, "rows: []\n", audience="restricted")
+    assert errors == [f"data/restricted/planning.yml, ligne {line}, colonne 7 : rows : attendu une liste non vide, trouvé une liste vide"]
 
 
 def test_single_membership(tmp_path):
@@ -338,26 +357,29 @@ def test_zero_reference_price(tmp_path):
 
 
 def test_duplicate_sequence_number(tmp_path):
-    errors, line = broken(tmp_path, "programme.yml", "    number: 2\n", "    number: 1\n")
-    assert errors == [f"data/programme.yml, ligne {line}, colonne 13 : sequences[1].number : numéro en double 1 (déjà celui de la séquence s1) : chaque séquence a le sien"]
+    errors, line = broken(tmp_path, "restricted/programme.yml", "    number: 2\n", "    number: 1\n", audience="restricted")
+    assert errors == [f"data/restricted/programme.yml, ligne {line}, colonne 13 : sequences[1].number : numéro en double 1 (déjà celui de la séquence s1) : chaque séquence a le sien"]
 
 
 def test_module_code_of_another_sequence(tmp_path):
-    errors, line = broken(tmp_path, "programme.yml", '  - code: "2.3"\n', '  - code: "3.3"\n')
-    assert f'data/programme.yml, ligne {line}, colonne 11 : modules[6].code : attendu un code commençant par 2 (séquence s2), trouvé « 3.3 »' in errors
+    errors, line = broken(tmp_path, "restricted/programme.yml", '  - code: "2.3"\n', '  - code: "3.7"\n', audience="restricted")
+    assert f'data/restricted/programme.yml, ligne {line}, colonne 11 : modules[6].code : attendu un code commençant par 2 (séquence s2), trouvé « 3.7 »' in errors
 
 
 def test_module_outside_its_sequence(tmp_path):
-    old = "    mode: presentiel\n    format: groupe\n    month: 1\n"
-    text = (ROOT / "data" / "programme.yml").read_text(encoding="utf-8")
-    start = text.index(old)
-    errors, line = broken(tmp_path, "programme.yml", text[start:start + len(old)] + "    restricted: true\n  - code: \"1.3\"", old.replace("month: 1", "month: 9") + "    restricted: true\n  - code: \"1.3\"")
-    assert errors == [f"data/programme.yml, ligne {line + 2}, colonne 12 : modules[2].month : attendu un mois dans la séquence s1, au plus tard M2 (début de la séquence s2), trouvé M9"]
+    old = "    mode: presentiel\n    format: groupe\n    month: 1\n  - code: \"1.3\""
+    errors, line = broken(tmp_path, "restricted/programme.yml", old, old.replace("month: 1", "month: 9"), audience="restricted")
+    # Past M2, the module also contradicts the étape's public « 2 mois ».
+    phase_line = (CASE_DATA / "programme.yml").read_text(encoding="utf-8").split("\n").index("    months: 2") + 1
+    assert errors == [
+        f"data/programme.yml, ligne {phase_line}, colonne 13 : phases[0].months : mois annoncés : 2 (M1 à M2), mais les modules de l'étape (data/restricted/programme.yml) vont de M1 à M9 : corrigez l'un ou l'autre",
+        f"data/restricted/programme.yml, ligne {line + 2}, colonne 12 : modules[2].month : attendu un mois dans la séquence s1, au plus tard M2 (début de la séquence s2), trouvé M9",
+    ]
 
 
 def test_module_end_before_start(tmp_path):
-    errors, line = broken(tmp_path, "programme.yml", "end_month: 7", "end_month: 2")
-    assert errors == [f"data/programme.yml, ligne {line}, colonne 16 : modules[9].end_month : attendu un mois de fin après le mois de début (3), trouvé 2"]
+    errors, line = broken(tmp_path, "restricted/programme.yml", "end_month: 7", "end_month: 2", audience="restricted")
+    assert errors == [f"data/restricted/programme.yml, ligne {line}, colonne 16 : modules[9].end_month : attendu un mois de fin après le mois de début (3), trouvé 2"]
 
 
 def test_intentions_after_commitment(tmp_path):
@@ -371,13 +393,13 @@ def test_first_month_before_kickoff(tmp_path):
 
 
 def test_row_with_unknown_sequence(tmp_path):
-    errors, line = broken(tmp_path, "planning.yml", "    - id: comite\n      sequence: s4\n", "    - id: comite\n      sequence: s5\n")
-    assert errors == [f"data/planning.yml, ligne {line + 1}, colonne 17 : planning.rows[10].sequence : séquence inconnue « s5 » (connues : s1, s2, s3, s4)"]
+    errors, line = broken(tmp_path, "restricted/planning.yml", "  - id: comite\n    sequence: s4\n", "  - id: comite\n    sequence: s5\n", audience="restricted")
+    assert errors == [f"data/restricted/planning.yml, ligne {line + 1}, colonne 15 : rows[10].sequence : séquence inconnue « s5 » (connues : s1, s2, s3, s4)"]
 
 
 def test_duplicate_id(tmp_path):
-    errors, line = broken(tmp_path, "planning.yml", "    - id: mooc\n", "    - id: kickoff\n")
-    assert errors == [f"data/planning.yml, ligne {line}, colonne 11 : planning.rows[1].id : identifiant en double « kickoff » : chaque élément doit avoir le sien"]
+    errors, line = broken(tmp_path, "restricted/planning.yml", "  - id: mooc\n", "  - id: kickoff\n", audience="restricted")
+    assert errors == [f"data/restricted/planning.yml, ligne {line}, colonne 9 : rows[1].id : identifiant en double « kickoff » : chaque élément doit avoir le sien"]
 
 
 def test_unknown_contract(tmp_path):
@@ -421,5 +443,5 @@ def test_missing_colon_points_at_the_key(tmp_path):
 
 
 def test_module_month_beyond_five_years(tmp_path):
-    errors, line = broken(tmp_path, "programme.yml", "end_month: 7", "end_month: 1000000000000")
-    assert errors == [f"data/programme.yml, ligne {line}, colonne 16 : modules[9].end_month : attendu un nombre inférieur ou égal à 60, trouvé 1000000000000"]
+    errors, line = broken(tmp_path, "restricted/programme.yml", "end_month: 7", "end_month: 1000000000000", audience="restricted")
+    assert errors == [f"data/restricted/programme.yml, ligne {line}, colonne 16 : modules[9].end_month : attendu un nombre inférieur ou égal à 60, trouvé 1000000000000"]
