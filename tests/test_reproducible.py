@@ -16,16 +16,22 @@ from pathlib import Path
 
 import pytest
 
-from helpers import EPOCH_OPEN, ROOT
+from helpers import EPOCH_OPEN, copy_project
 
 OTHER_EPOCH = "1767225600"  # 2026-01-01 00:00 UTC
 _BUILD = "import sys; from pathlib import Path; from tools.build import build_all; build_all(Path(sys.argv[1]))"
 
 
-def build_in_subprocess(out: Path, *, epoch: str, seed: str, tz: str) -> Path:
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    """The brochure case (both variants buildable with or without the key)."""
+    return copy_project(tmp_path_factory.mktemp("repro-project") / "project")
+
+
+def build_in_subprocess(project: Path, out: Path, *, epoch: str, seed: str, tz: str) -> Path:
     """Both variants and their PDFs into `out`, in a fresh interpreter."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "PYTHONHASHSEED": seed, "TZ": tz, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-c", _BUILD, str(out)], cwd=ROOT, env=env, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-c", _BUILD, str(out)], cwd=project, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     return out
 
@@ -36,11 +42,11 @@ def tree(root: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def twice(tmp_path_factory) -> tuple[Path, Path]:
+def twice(project, tmp_path_factory) -> tuple[Path, Path]:
     """Two builds of the same sources with the same SOURCE_DATE_EPOCH."""
     base = tmp_path_factory.mktemp("repro")
-    first = build_in_subprocess(base / "first", epoch=EPOCH_OPEN, seed="1", tz="UTC")
-    second = build_in_subprocess(base / "elsewhere" / "second", epoch=EPOCH_OPEN, seed="2", tz="Pacific/Auckland")
+    first = build_in_subprocess(project, base / "first", epoch=EPOCH_OPEN, seed="1", tz="UTC")
+    second = build_in_subprocess(project, base / "elsewhere" / "second", epoch=EPOCH_OPEN, seed="2", tz="Pacific/Auckland")
     return first, second
 
 
@@ -62,9 +68,9 @@ def test_the_comparison_covers_everything(twice):
     assert pdfs == built_pdfs  # whatever tools/handout.py produces is compared too
 
 
-def test_dates_come_from_source_date_epoch(twice, tmp_path):
+def test_dates_come_from_source_date_epoch(project, twice, tmp_path):
     """Another SOURCE_DATE_EPOCH moves the sitemap dates and the gzip stamp."""
-    other = build_in_subprocess(tmp_path / "other", epoch=OTHER_EPOCH, seed="1", tz="UTC")
+    other = build_in_subprocess(project, tmp_path / "other", epoch=OTHER_EPOCH, seed="1", tz="UTC")
     day = dt.datetime.fromtimestamp(int(OTHER_EPOCH), tz=dt.timezone.utc).date().isoformat()
     first_day = dt.datetime.fromtimestamp(int(EPOCH_OPEN), tz=dt.timezone.utc).date().isoformat()
     sitemap = (other / "site/sitemap.xml").read_text(encoding="utf-8")
