@@ -173,7 +173,7 @@ def on_post_page_macros(env: Any) -> None:
 
 def on_post_build(env: Any) -> None:
     """Write the calendar files; drop the sitemap of the restricted variant."""
-    if "data" not in _STATE or _STATE.get("errors"):  # preview of invalid data: nothing to write
+    if "data" not in _STATE:  # preview of invalid data: nothing to write
         return
     data, day = _STATE["data"], _STATE["day"]
     audience = _audience(env)

@@ -37,28 +37,22 @@ def _event(uid: str, summary: str, start: dt.date, end: dt.date, *, stamp: dt.da
     return event
 
 
-def public_events(data: Data, *, day: dt.date) -> tuple[tuple[str, str, dt.date], ...]:
-    """The registration deadlines and the kick-off still to come on `day`."""
-    cohort = data.planning.cohort
-    return tuple(
-        (key, summary, date)
-        for key, summary, date in (
-            ("intentions", "Date limite des intentions de participation (labellisation NR niveau 1)", cohort.intentions_deadline),
-            ("engagement", "Date limite d'engagement de participation (labellisation NR niveau 1)", cohort.commitment_deadline),
-            ("kickoff", "Kick-off du parcours de labellisation NR niveau 1 (à partir de ce jour)", cohort.kickoff_from),
-        )
-        if date >= day
-    )
+_SUMMARIES = {
+    "intentions": "Date limite des intentions de participation (labellisation NR niveau 1)",
+    "engagement": "Date limite d'engagement de participation (labellisation NR niveau 1)",
+    "kickoff": "Kick-off du parcours de labellisation NR niveau 1 (à partir de ce jour)",
+}
 
 
 def public_calendar(data: Data, *, stamp: dt.datetime) -> bytes | None:
     """The registration dates still to come, or None when all are past (no file to offer)."""
-    events = public_events(data, day=stamp.date())
+    cohort = data.planning.cohort
+    events = tl.upcoming_dates(cohort, today=stamp.date())
     if not events:
         return None
     cal = _calendar("Labellisation NR niveau 1 – inscriptions", stamp=stamp)
-    for key, summary, day in events:
-        cal.add_component(_event(f"{data.planning.cohort.id}-{key}", summary, day, day, stamp=stamp, description="Pôle ENTER"))
+    for key, day in events:
+        cal.add_component(_event(f"{cohort.id}-{key}", _SUMMARIES[key], day, day, stamp=stamp, description="Pôle ENTER"))
     return cal.to_ical()
 
 

@@ -20,8 +20,7 @@ from .errors import DataError, DataErrors
 from .loader import LoadedFile, load_file
 from .model import FILES, RESTRICTED_FILES, Data, Restricted, RestrictedProgramme, Sequence
 
-AUDIENCES = ("public", "restricted")
-RESTRICTED_DIR = "restricted"
+AUDIENCES = sources.AUDIENCES
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -60,7 +59,7 @@ def load_data(data_dir: Path = DATA_DIR, *, root: Path | None = None, audience: 
     parsed = _load_models(data_dir, FILES, root=root, files=files, errors=errors, prefix="")
     restricted: dict[str, Any] = {}
     if audience == "restricted":
-        folder = data_dir / RESTRICTED_DIR
+        folder = data_dir / sources.RESTRICTED_DATA.name
         locked = [path for path in (folder / f"{key}.yml" for key in RESTRICTED_FILES) if sources.is_locked(path)]
         if locked:
             raise RestrictedLocked(", ".join(_display_name(path, root) for path in locked))

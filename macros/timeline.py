@@ -114,6 +114,12 @@ def place_rows(plan: Plan, cohort: Cohort, modules_: tuple[Module, ...]) -> tupl
     )
 
 
+def upcoming_dates(cohort: Cohort, *, today: dt.date) -> tuple[tuple[str, dt.date], ...]:
+    """The registration deadlines and the kick-off still to come (`intentions`, `engagement`, `kickoff`)."""
+    dates = (("intentions", cohort.intentions_deadline), ("engagement", cohort.commitment_deadline), ("kickoff", cohort.kickoff_from))
+    return tuple((key, date) for key, date in dates if date >= today)
+
+
 @dataclass(frozen=True)
 class Deadline:
     """A registration step and the days left before it (None when past)."""

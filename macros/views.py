@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from . import formatting as fmt
+from . import sources
 from . import pricing as pr
 from . import timeline as tl
 from .model import Data
 
-AUDIENCES = ("public", "restricted")
+AUDIENCES = sources.AUDIENCES
 
 
 class RestrictedContent(Exception):
@@ -120,7 +121,7 @@ def key_figures(data: Data, *, day: dt.date) -> Figures:
         "known_tier": _label(p.revenue_tiers, tier),
         "fee_years": _years_label(pr.find_item(p, "redevance_lucie").years),
         "phases": fmt.number(len(prog.phases)),
-        "status": STATE_TITLES[status.state] if not status.full else "Session complète",
+        "status": state_title(status),
         "ends_on": fmt.month_label(status.ends_on, abbreviated=False),
         "title": (
             f"Accompagner {fmt.number(cohort.places)} PME à la labellisation "
@@ -416,6 +417,11 @@ STATE_TITLES = {
 }
 
 
+def state_title(status: tl.Status) -> str:
+    """The heading of the session's state (« Session terminée »…), full sessions included."""
+    return "Session complète" if status.full else STATE_TITLES[status.state]
+
+
 @dataclass(frozen=True)
 class Action:
     """A call to action: a label and where it leads (a page or a mailto: link)."""
@@ -482,11 +488,11 @@ def status_view(data: Data, *, day: dt.date) -> StatusView:
     return StatusView(
         state=state,
         open=status.open,
-        title=STATE_TITLES[state] if not status.full else "Session complète",
+        title=state_title(status),
         headline=headline,
         lines=tuple(lines),
         actions=_actions(data, state=state, full=status.full),
-        upcoming=any(d >= day for d in (cohort.intentions_deadline, cohort.commitment_deadline, cohort.kickoff_from)),
+        upcoming=bool(tl.upcoming_dates(cohort, today=day)),
     )
 
 

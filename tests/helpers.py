@@ -76,9 +76,9 @@ def load(project: Path, *, audience: str = "restricted"):
 
 def restricted_ready(root: Path = ROOT) -> bool:
     """Whether this clone's restricted sources are readable (the key unlocked them)."""
-    from macros.sources import restricted_state
+    from tools.build import restricted_ready as ready
 
-    return restricted_state(root) == "ready"
+    return ready(root)
 
 
 def page_text(path: Path) -> str:

@@ -85,10 +85,12 @@ def check(*, data_dir: Path, summary: Path | None = None) -> int:
     _light_macros()
     from macros.errors import DataErrors
     from macros.schema import load_data
+    from macros.sources import restricted_state
 
     data_dir = data_dir.resolve()
+    audience = "restricted" if restricted_state(data_dir.parent) == "ready" else "public"  # as build.py check
     try:
-        load_data(data_dir, root=data_dir.parent)  # names like data/pricing.yml
+        load_data(data_dir, root=data_dir.parent, audience=audience)  # names like data/pricing.yml
     except DataErrors as exc:
         sys.stdout.write(github_annotations(exc.errors))
         print(exc.report(), file=sys.stderr)
