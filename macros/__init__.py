@@ -7,21 +7,18 @@ after the build. The other modules of this package never import MkDocs.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 from typing import Any
-
-import functools
 
 from markupsafe import Markup
 
 from . import calendar as ics
 from . import escape, sources
-from . import formatting as fmt
-from . import handout, jsonld, render, views
-from . import assets, budgets
+from . import assets, handout, jsonld, pages, views
 from .errors import DataErrors
 from .schema import RestrictedLocked, load_data
-from .site import filter_nav, restricted_links
+from .site import filter_nav, line_of, restricted_link_message, restricted_links
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -67,58 +64,27 @@ def define_env(env: Any) -> None:
             return
         raise PluginError(exc.report()) from None
     day = views.today()
-    figures = views.key_figures(data, day=day)
-    status = views.status_view(data, day=day)
     if audience == "public" and env.conf.get("nav"):
         env.conf["nav"] = filter_nav(env.conf["nav"])
     _STATE["data"], _STATE["day"] = data, day
-
-    for name, value in {
-        "audience": audience,
-        "restricted": audience == "restricted",
-        "offer": data.offer,
-        "contacts": data.contacts,
-        "fig": figures,
-        "build_day": fmt.long_date(day),
-    }.items():
-        env.variables[name] = value
-    # The offer's title for the margins of printed pages (print.css reads it
-    # from a CSS variable set by overrides/partials/print-head.html).
-    env.conf["extra"]["print_title"] = handout.css_string(figures.title)
-    # The screen stylesheet, written into every page by overrides/main.html.
-    env.conf["extra"]["inline_css"] = assets.inline_stylesheet(Path(env.conf["docs_dir"]) / "stylesheets" / "extra.css")
 
     def here() -> str:
         """`../` as many times as the current page is deep."""
         url = env.page.url if env.page is not None else ""
         return "../" * url.count("/")
 
-    builders: dict[str, Any] = {
-        "budgets_table": lambda: render.table(caption="Budget de chaque page, vérifié par les tests", head=("Mesure", "Limite"), rows=budgets.budget_rows()),
-        "handout_link": lambda: render.handout_download(handout.pdf_name(audience), size=None),
-        "key_figures": lambda: render.key_figures(figures),
-        "benefits": lambda: render.benefit_list(views.benefit_items(data, figures)),
-        "pillars": lambda: render.benefit_list(data.offer.pillars),
-        "price_table": lambda: render.price_table(views.price_table(data)),
-        "price_cards": lambda: render.price_cards(views.price_table(data)),
-        "contract_breakdown": lambda: render.contract_breakdown(views.contract_views(data)),
-        "phases": lambda: render.phases(views.phase_views(data)),
-        "registration": lambda: render.status(status, calendar=here() + "inscriptions.ics" if status.upcoming else None, participate=here() + "participer/" if status.open else None),
-        "contact_block": lambda: render.contacts([(p.name, p.email, p.role) for p in data.contacts.people], (data.contacts.general.email, data.contacts.general.role)),
-        "training_offer": lambda: render.definition_list(views.training_offer_rows(data, figures)),
-        "tax_basis": lambda: render.text(views.tax_basis_sentence(data.pricing.tax_basis)),
-        # Sections 5 and 6: restricted (the public variant has no such data).
-        "operation_aim": lambda: render.text(views.operation_aim(data, audience=audience)),
-        "sequences": lambda: render.sequences(views.sequence_views(data, audience=audience)),
-        "modules_table": lambda: render.modules(views.module_views(data, audience=audience)),
-        "planning_table": lambda: render.gantt(views.gantt(data, audience=audience)),
-        "calendar_link": lambda name, label: render.download_button(here() + name, label, kind="text/calendar"),
-    }
-    for name, builder in builders.items():
-        builder.__name__ = builder.__qualname__ = name  # error messages name the macro
+    names = pages.page_names(data, audience=audience, day=day, here=here)
+    env.variables.update(names.variables)
+    for name, builder in names.macros.items():
         env.macro(_html(builder), name)
-    env.filter(fmt.money, "money")
-    env.filter(fmt.long_date, "long_date")
+    for name, function in names.filters.items():
+        env.filter(function, name)
+    figures = names.variables["fig"]
+    # The offer's title for the margins of printed pages (print.css reads it
+    # from a CSS variable set by overrides/partials/print-head.html).
+    env.conf["extra"]["print_title"] = handout.css_string(figures.title)
+    # The screen stylesheet, written into every page by overrides/main.html.
+    env.conf["extra"]["inline_css"] = assets.inline_stylesheet(Path(env.conf["docs_dir"]) / "stylesheets" / "extra.css")
     # Structured data for the theme's <head> (partials/head-extra.html).
     site_url = env.conf.get("site_url") or ""
     env.conf["extra"]["jsonld"] = jsonld.script(jsonld.course(data, site_url=site_url, day=day))
@@ -156,13 +122,9 @@ def on_post_page_macros(env: Any) -> None:
     if links:
         from mkdocs.exceptions import PluginError
 
-        source = env.page.file.content_string
-        line = next((n for n, text in enumerate(source.splitlines(), start=1) if links[0] in text), None)
+        line = line_of(env.page.file.content_string, links[0])
         where = f"docs/{env.page.file.src_uri}" + (f", ligne {line}" if line else "")
-        message = (
-            f"{where} : lien vers une page en diffusion restreinte ({', '.join(links)}) : "
-            "interdit dans le site public ; retirez le lien, ou déplacez la page hors de docs/restricted/"
-        )
+        message = f"{where} : {restricted_link_message(links)}"
         if _previewing():  # the page shows the error, the server keeps running
             from .errors import preview_page
 

@@ -52,3 +52,16 @@ def _resolve(base: str, target: str) -> str:
         elif piece not in ("", "."):
             parts.append(piece)
     return "/".join(parts)
+
+
+def restricted_link_message(links: list[str]) -> str:
+    """What an editor reads when a public page links to restricted pages."""
+    return (
+        f"lien vers une page en diffusion restreinte ({', '.join(links)}) : "
+        "interdit dans le site public ; retirez le lien, ou déplacez la page hors de docs/restricted/"
+    )
+
+
+def line_of(source: str, text: str) -> int | None:
+    """The first line (from 1) of `source` that contains `text`."""
+    return next((n for n, line in enumerate(source.splitlines(), start=1) if text in line), None)

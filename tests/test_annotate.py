@@ -7,10 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from helpers import ROOT, copy_project
 from macros.errors import DataError
 from tools.annotate import github_annotations, job_summary
 
-ROOT = Path(__file__).resolve().parent.parent
 NNBSP = "\u202f"
 
 
@@ -70,3 +70,19 @@ def test_cli_check_reports_a_broken_amount(tmp_path: Path) -> None:
     assert "erreur" in result.stderr and "Traceback" not in result.stderr
     written = summary.read_text(encoding="utf-8")
     assert "## Publication" in written and "Rien n'a été publié" in written and "trois mille" in written
+
+
+def test_cli_check_annotates_a_broken_page(tmp_path: Path) -> None:
+    """Valid data, a mistyped figure in a page: the annotation points at the page's line and column."""
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "tarifs.md"
+    text = page.read_text(encoding="utf-8")
+    line = text.splitlines().index("{{ price_table() }}") + 1
+    page.write_text(text.replace("{{ price_table() }}", "{{ price_tabel() }}"), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "tools/annotate.py", "check"], cwd=project,
+        capture_output=True, text=True, env={"PATH": "/usr/bin:/bin"}, check=False,
+    )
+    assert result.returncode == 1
+    assert result.stdout.startswith(f"::error file=docs/tarifs.md,line={line},col=4::price_tabel : variable ou macro inconnue")
+    assert "Traceback" not in result.stderr

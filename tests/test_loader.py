@@ -148,7 +148,7 @@ def test_broken_yaml_line(tmp_path):
 
 def test_all_errors_reported_at_once(tmp_path):
     data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
+    shutil.copytree(CASE_DATA, data)
     for name, old, new in (("pricing.yml", "amount: 3450", "amount: x"), ("planning.yml", "places: 10", "places: dix")):
         path = data / name
         path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
@@ -161,7 +161,7 @@ def test_all_errors_reported_at_once(tmp_path):
 # ------------------------------------------------ YAML read as the editor sees it
 def test_leading_zero_is_decimal_not_octal(tmp_path):
     data_dir = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data_dir)
+    shutil.copytree(CASE_DATA, data_dir)
     path = data_dir / "pricing.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("amount: 750", "amount: 0750"), encoding="utf-8")
     data = load_data(data_dir, root=tmp_path)
@@ -181,7 +181,7 @@ def test_yes_is_not_a_boolean(tmp_path):
 
 def test_no_is_text_where_text_is_expected(tmp_path):
     data_dir = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data_dir)
+    shutil.copytree(CASE_DATA, data_dir)
     path = data_dir / "offer.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("region: Nouvelle-Aquitaine", "region: no"), encoding="utf-8")
     assert load_data(data_dir, root=tmp_path).offer.region == "no"
@@ -209,7 +209,7 @@ def test_control_character(tmp_path):
 
 def test_not_utf8(tmp_path):
     data_dir = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data_dir)
+    shutil.copytree(CASE_DATA, data_dir)
     path = data_dir / "contacts.yml"
     path.write_bytes(path.read_bytes().replace("Autres".encode(), "Autr\xe9s".encode("latin-1")))
     with pytest.raises(DataErrors) as info:
@@ -292,7 +292,7 @@ def test_date_with_one_digit_month(tmp_path):
 
 def test_quoted_date_is_a_date(tmp_path):
     data_dir = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data_dir)
+    shutil.copytree(CASE_DATA, data_dir)
     path = data_dir / "planning.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("kickoff_from: 2025-12-01", 'kickoff_from: "2025-12-01"'), encoding="utf-8")
     assert load_data(data_dir, root=tmp_path).planning.cohort.kickoff_from.isoformat() == "2025-12-01"
@@ -423,14 +423,14 @@ def test_list_where_text_expected(tmp_path):
 
 
 def test_empty_file(tmp_path):
-    errors, _ = broken(tmp_path, "contacts.yml", (ROOT / "data" / "contacts.yml").read_text(encoding="utf-8"), "")
+    errors, _ = broken(tmp_path, "contacts.yml", (CASE_DATA / "contacts.yml").read_text(encoding="utf-8"), "")
     assert errors[0] == "data/contacts.yml, ligne 1, colonne 1 : general : champ obligatoire « general » manquant"
     assert len(errors) == 4
 
 
 def test_file_missing(tmp_path):
     data_dir = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data_dir)
+    shutil.copytree(CASE_DATA, data_dir)
     (data_dir / "contacts.yml").unlink()
     with pytest.raises(DataErrors) as info:
         load_data(data_dir, root=tmp_path)

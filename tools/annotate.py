@@ -2,7 +2,7 @@
 
     python tools/annotate.py check [--data DIR]
 
-Validates the data exactly as `tools/build.py check` does. On errors it
+Validates the data and the pages exactly as `tools/build.py check` does. On errors it
 prints one `::error file=…,line=…,col=…::…` workflow command a problem
 (GitHub shows them on the pull request, at the right line of the YAML file),
 the usual French report on stderr, and appends a summary to the file named
@@ -22,7 +22,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 if TYPE_CHECKING:
-    from macros.errors import DataError
+    from macros.errors import DataError, PageError
 
 NNBSP = "\u202f"  # narrow no-break space, before « : ; ? ! » in French
 _MESSAGE_ESCAPES = (("%", "%25"), ("\r", "%0D"), ("\n", "%0A"))
@@ -40,15 +40,16 @@ def _escape(text: str, table: tuple[tuple[str, str], ...]) -> str:
     return text
 
 
-def annotation(error: DataError) -> str:
+def annotation(error: DataError | PageError) -> str:
     """One `::error file=…,line=…,col=…::field : message` workflow command."""
-    text = f"{error.field} : {error.message}" if error.field else error.message
+    field = getattr(error, "field", "")
+    text = f"{field} : {error.message}" if field else error.message
     props = {"file": error.file, "line": error.line, "col": error.column}
     joined = ",".join(f"{key}={_escape(str(value), _PROPERTY_ESCAPES)}" for key, value in props.items() if value)
     return f"::error {joined}::{_escape(text, _MESSAGE_ESCAPES)}"
 
 
-def github_annotations(errors: Iterable[DataError]) -> str:
+def github_annotations(errors: Iterable[DataError | PageError]) -> str:
     """Workflow commands, one line an error (empty string when none)."""
     return "".join(f"{annotation(error)}\n" for error in errors)
 
@@ -98,7 +99,17 @@ def check(*, data_dir: Path, summary: Path | None = None) -> int:
             with summary.open("a", encoding="utf-8") as out:
                 out.write(job_summary(ok=False, built=[], problems=[str(error) for error in exc.errors]))
         return 1
-    print("Données valides")
+    from tools.pagecheck import check_pages
+
+    page_errors = check_pages(ROOT, data_dir=data_dir, audiences=("public", "restricted") if audience == "restricted" else ("public",))
+    if page_errors:
+        sys.stdout.write(github_annotations(page_errors))
+        print("\n".join(f"  - {error}" for error in page_errors), file=sys.stderr)
+        if summary is not None:
+            with summary.open("a", encoding="utf-8") as out:
+                out.write(job_summary(ok=False, built=[], problems=[str(error) for error in page_errors]))
+        return 1
+    print("Données et pages valides")
     return 0
 
 

@@ -79,10 +79,20 @@ def check(*, quiet: bool = False) -> int:
     except DataErrors as exc:
         print(exc.report(), file=sys.stderr)
         return 1
+    from tools.pagecheck import check_pages
+
+    audiences = ("public", "restricted") if audience == "restricted" else ("public",)
+    page_errors = check_pages(ROOT, audiences=audiences)
+    if page_errors:
+        count = len(page_errors)
+        head = "1 erreur dans les pages :" if count == 1 else f"{count} erreurs dans les pages :"
+        print("\n".join([head, *(f"  - {error}" for error in page_errors)]), file=sys.stderr)
+        return 1
     if not quiet:
         from macros.views import completeness_report
 
         print("Données valides : data/*.yml" + (" et data/restricted/*.yml" if audience == "restricted" else " (data/restricted/ chiffré : non vérifié)"))
+        print("Pages valides : " + ("toutes les pages des deux variantes" if audience == "restricted" else "toutes les pages du site public"))
         missing = completeness_report(data)
         if missing:
             print(f"Complétude de l'offre de formation : {len(missing)} information(s) que les données ne disent pas encore (avertissement) :")

@@ -1,0 +1,73 @@
+"""What a page may use: its variables and its macros, for one audience.
+
+The one table from the names written in docs/*.md (`{{ price_table() }}`,
+`{{ fig.member_from }}`) to the core's builders. The MkDocs adapter
+(macros/__init__.py) registers it; `make check` (tools/pagecheck.py) renders
+every page with it, without MkDocs. No MkDocs or Jinja import here.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from . import budgets, handout, render, views
+from . import formatting as fmt
+from .model import Data
+
+
+@dataclass(frozen=True)
+class PageNames:
+    """The variables and macros (name -> function returning HTML) of every page."""
+
+    variables: dict[str, Any]
+    macros: dict[str, Callable[..., str]]
+    filters: dict[str, Callable[..., str]]
+
+
+def page_names(data: Data, *, audience: str, day: dt.date, here: Callable[[], str]) -> PageNames:
+    """Everything a page of `audience` may print, computed from `data` on `day`.
+
+    `here()` gives `../` as many times as the page being rendered is deep
+    (links to files at the site's root). Restricted builders refuse the
+    public audience: a public page calling them stops the build.
+    """
+    figures = views.key_figures(data, day=day)
+    status = views.status_view(data, day=day)
+    variables = {
+        "audience": audience,
+        "restricted": audience == "restricted",
+        "offer": data.offer,
+        "contacts": data.contacts,
+        "fig": figures,
+        "build_day": fmt.long_date(day),
+    }
+    macros: dict[str, Callable[..., str]] = {
+        "budgets_table": lambda: render.table(caption="Budget de chaque page, vérifié par les tests", head=("Mesure", "Limite"), rows=budgets.budget_rows()),
+        "handout_link": lambda: render.handout_download(handout.pdf_name(audience), size=None),
+        "key_figures": lambda: render.key_figures(figures),
+        "benefits": lambda: render.benefit_list(views.benefit_items(data, figures)),
+        "pillars": lambda: render.benefit_list(data.offer.pillars),
+        "price_table": lambda: render.price_table(views.price_table(data)),
+        "price_cards": lambda: render.price_cards(views.price_table(data)),
+        "contract_breakdown": lambda: render.contract_breakdown(views.contract_views(data)),
+        "phases": lambda: render.phases(views.phase_views(data)),
+        "registration": lambda: render.status(
+            status,
+            calendar=here() + "inscriptions.ics" if status.upcoming else None,
+            participate=here() + "participer/" if status.open else None,
+        ),
+        "contact_block": lambda: render.contacts([(p.name, p.email, p.role) for p in data.contacts.people], (data.contacts.general.email, data.contacts.general.role)),
+        "training_offer": lambda: render.definition_list(views.training_offer_rows(data, figures)),
+        "tax_basis": lambda: render.text(views.tax_basis_sentence(data.pricing.tax_basis)),
+        # Sections 5 and 6: restricted (the public variant has no such data).
+        "operation_aim": lambda: render.text(views.operation_aim(data, audience=audience)),
+        "sequences": lambda: render.sequences(views.sequence_views(data, audience=audience)),
+        "modules_table": lambda: render.modules(views.module_views(data, audience=audience)),
+        "planning_table": lambda: render.gantt(views.gantt(data, audience=audience)),
+        "calendar_link": lambda name, label: render.download_button(here() + name, label, kind="text/calendar"),
+    }
+    for name, builder in macros.items():
+        builder.__name__ = builder.__qualname__ = name  # error messages name the macro
+    return PageNames(variables, macros, {"money": fmt.money, "long_date": fmt.long_date})
