@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from . import calendar as ics
 from . import escape, sources
-from . import assets, handout, jsonld, pages, views
+from . import assets, handout, jsonld, pages, typography, views
 from .errors import DataErrors
 from .schema import RestrictedLocked, load_data
 from .site import filter_nav, line_of, restricted_link_message, restricted_links
@@ -145,7 +145,7 @@ def on_post_build(env: Any) -> None:
     if public is not None:
         (site_dir / "inscriptions.ics").write_bytes(public)
     _fill_handouts(env)
-    _valid_toggles(site_dir)
+    _finish_pages(site_dir)
     if audience == "restricted":
         (site_dir / "planning.ics").write_bytes(ics.restricted_calendar(data, audience=audience, stamp=stamp))
         for name in ("sitemap.xml", "sitemap.xml.gz"):
@@ -168,11 +168,11 @@ def _fill_handouts(env: Any) -> None:
         out.write_text(handout.fill(out.read_text(encoding="utf-8"), sections, here=page.url), encoding="utf-8")
 
 
-def _valid_toggles(site_dir: Path) -> None:
-    """Drop the attribute that makes Material's checkboxes invalid HTML."""
+def _finish_pages(site_dir: Path) -> None:
+    """French typography in the text of every page; valid HTML for Material's checkboxes."""
     for path in sorted(site_dir.rglob("*.html")):
         text = path.read_text(encoding="utf-8")
-        fixed = assets.valid_toggles(text)
+        fixed = typography.french_html(assets.valid_toggles(text))
         if fixed != text:
             path.write_text(fixed, encoding="utf-8")
 

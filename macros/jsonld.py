@@ -14,6 +14,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
+from . import formatting as fmt
 from . import pricing as pr
 from . import timeline as tl
 from .model import Data
@@ -114,6 +115,7 @@ def offers(data: Data, *, site_url: str, day: dt.date) -> list[dict[str, Any]]:
                     "@type": "Offer",
                     "name": f"{member.label}, {tier.label}, {pr.funding_label(p, funding)}",
                     "category": member.label,
+                    "description": f"{'À partir de' if q.minimum else 'Total :'} {fmt.money(q.total)} par entreprise sur {fmt.number(p.reference.years)} ans",
                     "price": amount(q.total),
                     "priceCurrency": p.currency,
                     "url": f"{site_url}tarifs/",

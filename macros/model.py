@@ -232,8 +232,10 @@ class Item(_Model):
 
     id: Ident
     label: Text = Field(description="Libellé du poste")
-    contract: Ident = Field(description="Identifiant d'un contrat (contracts)")
-    years: tuple[Annotated[int, Field(ge=1, le=3)], ...] = Field(min_length=1, description="Années concernées (1, 2 ou 3)")
+    contract: Ident | None = Field(default=None, description="Identifiant du contrat qui le facture (contracts) ; absent quand la plaquette ne le dit pas")
+    years: Annotated[tuple[Annotated[int, Field(ge=1, le=3)], ...], Field(min_length=1)] | None = Field(
+        default=None, description="Années concernées (1, 2 ou 3) ; absent pour des frais uniques dont la plaquette ne dit pas l'année"
+    )
     amount: Euros = Field(description="Montant en euros entiers, par année concernée, sans espace ni symbole (ex. 1650)")
     minimum: bool = Field(default=False, description="Prix « à partir de » (true) ou prix fixe (false)")
     opco_fundable: bool = Field(default=False, description="Finançable par l'OPCO (true ou false)")

@@ -60,7 +60,7 @@ def page_names(data: Data, *, audience: str, day: dt.date, here: Callable[[], st
         ),
         "contact_block": lambda: render.contacts([(p.name, p.email, p.role) for p in data.contacts.people], (data.contacts.general.email, data.contacts.general.role)),
         "training_offer": lambda: render.definition_list(views.training_offer_rows(data, figures)),
-        "tax_basis": lambda: render.text(views.tax_basis_sentence(data.pricing.tax_basis)),
+        "tax_basis": lambda: render.paragraph(views.tax_basis_sentence(data.pricing.tax_basis)),
         # Sections 5 and 6: restricted (the public variant has no such data).
         "operation_aim": lambda: render.text(views.operation_aim(data, audience=audience)),
         "sequences": lambda: render.sequences(views.sequence_views(data, audience=audience)),

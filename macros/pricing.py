@@ -15,7 +15,7 @@ class Line:
     """One item as it applies to a profile: its cost after OPCO funding."""
 
     item: Item
-    year: int
+    year: int | None  # None: one-off costs whose year the data does not say
     gross: Decimal
     net: Decimal
 
@@ -29,6 +29,7 @@ class Quote:
     funding: str
     lines: tuple[Line, ...]
     years: tuple[Decimal, ...]
+    one_off: Decimal  # costs tied to no year (file fees): in the total, in no year
     total: Decimal
     reference: Decimal | None
     saving: Decimal | None
@@ -44,6 +45,11 @@ def applies(item: Item, *, membership: str, revenue_tier: str) -> bool:
     return item.revenue_tiers is None or revenue_tier in item.revenue_tiers
 
 
+def applies_to_tier(item: Item, *, revenue_tier: str) -> bool:
+    """Whether an item is billed to some membership of this revenue tier."""
+    return item.revenue_tiers is None or revenue_tier in item.revenue_tiers
+
+
 def funded_percent(pricing: Pricing, funding: str) -> int:
     """Share of fundable items paid by the OPCO in a funding case."""
     return pricing.opco_funding.max_percent if funding == "finance" else pricing.opco_funding.min_percent
@@ -56,13 +62,14 @@ def quote(pricing: Pricing, *, membership: str, revenue_tier: str, funding: str)
     for item in pricing.items:
         if not applies(item, membership=membership, revenue_tier=revenue_tier):
             continue
-        for year in item.years:
+        for year in item.years or (None,):
             net = item.amount
             if item.opco_fundable:
                 net = item.amount - item.amount * percent / Decimal(100)
             lines.append(Line(item=item, year=year, gross=item.amount, net=net))
     years = tuple(sum((line.net for line in lines if line.year == year), Decimal(0)) for year in YEARS)
-    total = sum(years, Decimal(0))
+    one_off = sum((line.net for line in lines if line.year is None), Decimal(0))
+    total = sum(years, Decimal(0)) + one_off
     known = _known(pricing, revenue_tier)
     reference = reference_price(pricing, membership=membership, revenue_tier=revenue_tier)
     saving = reference - total if reference is not None and known else None
@@ -73,6 +80,7 @@ def quote(pricing: Pricing, *, membership: str, revenue_tier: str, funding: str)
         funding=funding,
         lines=tuple(lines),
         years=years,
+        one_off=one_off,
         total=total,
         reference=reference,
         saving=saving,
@@ -97,10 +105,15 @@ def reference_price(pricing: Pricing, *, membership: str, revenue_tier: str) -> 
         own = applies(item, membership=membership, revenue_tier=revenue_tier)
         base = applies(item, membership=ref.membership, revenue_tier=revenue_tier)
         if own and not base:
-            extras += item.amount * len(item.years)
+            extras += item.amount * occurrences(item)
         elif base and not own:
-            extras -= item.amount * len(item.years)
+            extras -= item.amount * occurrences(item)
     return ref.amount + extras
+
+
+def occurrences(item: Item) -> int:
+    """How many times an item is billed: once a year it names, once when it names none."""
+    return len(item.years or (None,))
 
 
 def year_range(pricing: Pricing, *, membership: str, revenue_tier: str, year: int) -> tuple[Decimal, Decimal]:

@@ -29,15 +29,13 @@ def table(*, caption: str, head: tuple[str, ...], rows: list[tuple[str, ...]], r
 
 
 def price_table(model: PriceTable) -> str:
-    """The comparison of every profile and funding case, then the tiers on request."""
-    head = ("Profil", "Total", "Au lieu de", "Économie", "Année 1", "Année 2", "Année 3")
-    body = [(r.profile, r.total, r.reference, r.saving, *r.years) for r in model.rows]
-    notes = "".join(f"<p>{_e(line)}</p>" for line in model.on_request)
+    """The comparison of every profile and funding case, year by year."""
+    head = ("Profil", "Total", "Au lieu de", "Économie", "Année 1", "Année 2", "Année 3", *model.one_off_labels)
+    body = [(r.profile, r.total, r.reference or "—", r.saving or "—", *r.years, *(cost or "—" for cost in r.one_off)) for r in model.rows]
     return (
         '<div class="table-scroll" role="region" aria-label="Tableau des tarifs" tabindex="0">'
         + table(caption=model.caption, head=head, rows=body, css="price-table")
         + "</div>"
-        + notes
     )
 
 
@@ -45,14 +43,26 @@ def price_cards(model: PriceTable) -> str:
     """« Combien vais-je payer ? » : one card per profile, readable on a phone."""
     cards = []
     for r in model.rows:
-        years = " ; ".join(f"année {i} : {amount}" for i, amount in enumerate(r.years, start=1))
+        pieces = [f"année {i} : {amount}" for i, amount in enumerate(r.years, start=1)]
+        pieces += [f"{label.lower()} : {cost}" for label, cost in zip(model.one_off_labels, r.one_off) if cost]
+        reference = f'<span>au lieu de {_e(r.reference)}</span> ' if r.reference else ""
         cards.append(
             f'<li><span class="pc-profile">{_e(r.profile)}</span> '
             f'<strong class="pc-total">{_e(r.total)}</strong> '
-            f'<span>au lieu de {_e(r.reference)}</span> '
-            f'<span class="pc-years">{_e(years)}</span></li>'
+            f"{reference}"
+            f'<span class="pc-years">{_e(" ; ".join(pieces))}</span></li>'
         )
     return '<ul class="price-cards">' + "".join(cards) + "</ul>"
+
+
+def text(sentence: str) -> str:
+    """A sentence of the core, escaped, for a page to place."""
+    return _e(sentence)
+
+
+def paragraph(sentence: str) -> str:
+    """A sentence of the core as a paragraph; nothing when the sentence is empty."""
+    return f"<p>{_e(sentence)}</p>" if sentence else ""
 
 
 def contract_breakdown(contracts: tuple[ContractView, ...]) -> str:
@@ -73,10 +83,10 @@ def _slug(text: str) -> str:
 def key_figures(fig: Figures) -> str:
     """The home page's cards of key figures."""
     cards = [
-        (fig.member_from, f"par entreprise adhérente ENTER sur {fig.reference_years} ans, au lieu de {fig.member_reference}"),
-        (fig.non_member_from, f"par entreprise non adhérente, au lieu de {fig.non_member_reference}"),
+        (fig.member_from, f"par entreprise adhérente ENTER sur {fig.reference_years} ans ({fig.floor_conditions}), au lieu de {fig.member_reference}"),
+        (fig.non_member_from, f"par entreprise non adhérente, aux mêmes conditions, au lieu de {fig.non_member_reference}"),
         (fig.training_days, f"de formation sur {fig.training_months}"),
-        (fig.accompaniment_days, f"d'accompagnement individuel par un expert sur {fig.action_months}"),
+        (fig.accompaniment_days, f"d'accompagnement par un expert sur {fig.action_months}"),
         (fig.total_months, "au maximum, de la formation à la labellisation"),
         (f"{fig.places} PME", "accompagnées dans la cohorte"),
     ]
@@ -123,11 +133,6 @@ def status(view: StatusView, *, calendar: str | None, participate: str | None) -
         links.append(download_button(calendar, "Ajouter ces dates à mon agenda", kind="text/calendar"))
     actions = f'<p class="status-actions">{" ".join(links)}</p>' if links else ""
     return f'<div class="{klass}"><p><strong>{_e(view.headline)}</strong></p>{listing}{actions}</div>'
-
-
-def text(sentence: str) -> str:
-    """A sentence of the core, escaped, for a page to place."""
-    return _e(sentence)
 
 
 def modules(rows: tuple[ModuleView, ...]) -> str:

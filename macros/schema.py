@@ -310,7 +310,7 @@ def _check_pricing(data: Data, loaded: LoadedFile) -> list[DataError]:
     memberships = [m.id for m in pricing.memberships]
     tiers = [t.id for t in pricing.revenue_tiers]
     for index, item in enumerate(pricing.items):
-        if item.contract not in contracts:
+        if item.contract is not None and item.contract not in contracts:
             errors.append(_unknown(loaded, ("items", index, "contract"), "contrat", item.contract, contracts))
         for j, member in enumerate(item.memberships or ()):
             if member not in memberships:

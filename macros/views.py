@@ -86,25 +86,24 @@ def key_figures(data: Data, *, day: dt.date) -> Figures:
     a_first, a_last = tl.phase_months(prog, "agir")
     status = tl.registration_status(cohort, prog, today=day)
     values = {
-        "member_from": fmt.money(best_m.total),
+        "member_from": _floor(best_m.total, minimum=best_m.minimum),
         "member_reference": fmt.money(best_m.reference),
-        "member_saving": fmt.money(best_m.saving),
+        "member_saving": _up_to(best_m.saving, minimum=best_m.minimum),
         "member_saving_percent": fmt.percent(pr.percent(best_m.saving_ratio)),
-        "member_max": fmt.money(worst_m.total),
-        "non_member_from": fmt.money(best_n.total),
+        "member_max": _floor(worst_m.total, minimum=worst_m.minimum),
+        "non_member_from": _floor(best_n.total, minimum=best_n.minimum),
         "non_member_reference": fmt.money(best_n.reference),
-        "non_member_saving": fmt.money(best_n.saving),
+        "non_member_saving": _up_to(best_n.saving, minimum=best_n.minimum),
         "non_member_saving_percent": fmt.percent(pr.percent(best_n.saving_ratio)),
         "year1_range": fmt.money_range(*y1),
-        "non_member_year1_range": fmt.money_range(*pr.year_range(p, membership=non_member, revenue_tier=tier, year=1)),
         "year1_from": fmt.money(y1[0]),
-        "year2_from": fmt.money(y2[0]),
-        "year3_from": fmt.money(y3[0]),
+        "year2_from": _floor(y2[0], minimum=_year_is_floor(p, year=2)),
+        "year3_from": _floor(y3[0], minimum=_year_is_floor(p, year=3)),
         "training_range": fmt.money_range(*training),
         "training_price": fmt.money(training[1]),
-        "enter_year1": fmt.money(enter_y1[0]),
+        "enter_year1": _floor(enter_y1[0], minimum=_year_is_floor(p, year=1, contract="enter")),
         "file_fees": fmt.money(fees),
-        "yearly_fee": fmt.money(pr.find_item(p, "redevance_lucie").amount),
+        "yearly_fee": _floor(pr.find_item(p, "redevance_lucie").amount, minimum=pr.find_item(p, "redevance_lucie").minimum),
         "reference_years": fmt.number(p.reference.years),
         "training_days": fmt.days(tl.training_days(prog)),
         "accompaniment_days": fmt.days(tl.accompaniment_days(prog)),
@@ -119,6 +118,7 @@ def key_figures(data: Data, *, day: dt.date) -> Figures:
         "first_month": fmt.month_label(cohort.first_month, abbreviated=False),
         "updated_on": fmt.long_date(data.offer.updated_on),
         "known_tier": _label(p.revenue_tiers, tier),
+        "floor_conditions": f"{_label(p.revenue_tiers, tier)}, {pr.funding_label(p, 'finance')}",
         "fee_years": _years_label(pr.find_item(p, "redevance_lucie").years),
         "phases": fmt.number(len(prog.phases)),
         "status": state_title(status),
@@ -149,6 +149,7 @@ class PriceRow:
 
     profile: str
     years: tuple[str, ...]
+    one_off: tuple[str, ...]  # aligned with PriceTable.one_off_labels; "" when it does not apply
     total: str
     reference: str
     saving: str
@@ -156,46 +157,63 @@ class PriceRow:
 
 @dataclass(frozen=True)
 class PriceTable:
-    """The comparison table for the tier with known prices, and the others."""
+    """The comparison table for the revenue tier the data gives prices for."""
 
     caption: str
     rows: tuple[PriceRow, ...]
-    on_request: tuple[str, ...]
-
-
+    one_off_labels: tuple[str, ...]  # costs tied to no year (file fees), by label
 
 
 def price_table(data: Data) -> PriceTable:
-    """Every membership × funding case; tiers without prices are on request."""
+    """Every membership × funding case, for the tier with known prices."""
     p = data.pricing
     rows = []
-    on_request = []
-    known_tier = base_tier(data)
-    for tier in p.revenue_tiers:
-        if tier.id != known_tier:
-            if not pr.quote(p, membership=p.reference.membership, revenue_tier=tier.id, funding="finance").known:
-                on_request.append(f"Entreprises au {tier.label} : tarifs sur demande auprès du pôle ENTER.")
-            continue
-        for member in p.memberships:
-            for funding in pr.FUNDING_CASES:
-                q = pr.quote(p, membership=member.id, revenue_tier=tier.id, funding=funding)
-                minimum_years = {line.year for line in q.lines if line.item.minimum}
-                rows.append(
-                    PriceRow(
-                        profile=f"{member.label}, {pr.funding_label(p, funding)}",
-                        years=tuple(_from(y, minimum=i + 1 in minimum_years) for i, y in enumerate(q.years)),
-                        total=("à partir de " if q.minimum else "") + fmt.money(q.total),
-                        reference=fmt.money(q.reference) if q.reference is not None else "sur demande",
-                        saving=(f"{fmt.money(q.saving)} ({fmt.percent(pr.percent(q.saving_ratio))})" if q.saving is not None and q.saving_ratio is not None else "—"),
-                    )
+    tier = base_tier(data)
+    one_off_items = tuple(item for item in p.items if item.years is None and pr.applies_to_tier(item, revenue_tier=tier))
+    for member in p.memberships:
+        for funding in pr.FUNDING_CASES:
+            q = pr.quote(p, membership=member.id, revenue_tier=tier, funding=funding)
+            minimum_years = {line.year for line in q.lines if line.item.minimum}
+            one_off = tuple(
+                next((_floor(line.net, minimum=line.item.minimum) for line in q.lines if line.item.id == item.id), "")
+                for item in one_off_items
+            )
+            rows.append(
+                PriceRow(
+                    profile=f"{member.label}, {pr.funding_label(p, funding)}",
+                    years=tuple(_floor(y, minimum=year in minimum_years) for year, y in zip(pr.YEARS, q.years)),
+                    one_off=one_off,
+                    total=_floor(q.total, minimum=q.minimum),
+                    reference=fmt.money(q.reference) if q.reference is not None else "",
+                    saving=(
+                        f"{_up_to(q.saving, minimum=q.minimum)} ({fmt.percent(pr.percent(q.saving_ratio))})"
+                        if q.saving is not None and q.saving_ratio is not None
+                        else ""
+                    ),
                 )
-    caption = f"Coût par entreprise sur {fmt.number(p.reference.years)} ans ({_label(p.revenue_tiers, known_tier)})"
-    return PriceTable(caption, tuple(rows), tuple(on_request))
+            )
+    caption = f"Coût par entreprise sur {fmt.number(p.reference.years)} ans ({_label(p.revenue_tiers, tier)})"
+    return PriceTable(caption, tuple(rows), tuple(item.label for item in one_off_items))
 
 
-def _from(amount: Decimal, *, minimum: bool) -> str:
-    """`dès 500 €` for minimum prices."""
-    return f"dès {fmt.money(amount)}" if minimum and amount else fmt.money(amount)
+def _floor(amount: Decimal, *, minimum: bool) -> str:
+    """`à partir de 4 450 €` for a price the data gives as a floor, `4 450 €` otherwise."""
+    return f"à partir de {fmt.money(amount)}" if minimum and amount else fmt.money(amount)
+
+
+def _up_to(amount: Decimal | None, *, minimum: bool) -> str:
+    """A saving computed from a floor price is a ceiling: `jusqu'à 5 050 €`."""
+    if amount is None:
+        return ""
+    return f"jusqu'à {fmt.money(amount)}" if minimum else fmt.money(amount)
+
+
+def _year_is_floor(pricing, *, year: int, contract: str | None = None) -> bool:
+    """Whether a floor price is billed that year (in that contract, if given)."""
+    return any(
+        item.minimum and item.years is not None and year in item.years and (contract is None or item.contract == contract)
+        for item in pricing.items
+    )
 
 
 @dataclass(frozen=True)
@@ -217,11 +235,11 @@ def contract_views(data: Data) -> tuple[ContractView, ...]:
         for item in p.items:
             if item.contract != contract.id:
                 continue
-            years = ", ".join(f"année {y}" for y in item.years)
-            amount = ("à partir de " if item.minimum else "") + fmt.money(item.amount)
+            years = ", ".join(f"année {y}" for y in item.years or ())
+            amount = _floor(item.amount, minimum=item.minimum)
             if item.years and len(item.years) > 1:
                 amount += " par an"
-            if item.opco_fundable:
+            if item.opco_fundable and item.years:
                 low = pr.contract_range(p, contract=contract.id, membership=p.reference.membership, revenue_tier=base_tier(data), year=item.years[0])
                 amount += f" avant prise en charge OPCO, soit {fmt.money_range(*low)} après"
             who = []
@@ -569,7 +587,7 @@ def training_offer_rows(data: Data, figures: Figures) -> list[tuple[str, str]]:
         ("Prérequis", data.offer.prerequisites),
         ("Durée", f"{figures.training_days} de formation sur {figures.training_months}, puis {figures.accompaniment_days} d'accompagnement sur {figures.action_months} ; {figures.total_months} au maximum."),
         ("Modalités et délais d'accès", t.access_modalities),
-        ("Tarifs", f"Adhérent ENTER : à partir de {figures.member_from} sur {figures.reference_years} ans ; non adhérent : à partir de {figures.non_member_from}. Détail sur la page Tarifs."),
+        ("Tarifs", f"Adhérent ENTER : {figures.member_from} sur {figures.reference_years} ans ; non adhérent : {figures.non_member_from}. Détail sur la page Tarifs."),
         ("Méthodes pédagogiques", t.teaching_methods),
         ("Modalités d'évaluation", t.assessment_methods),
         ("Accessibilité aux personnes en situation de handicap", t.disability_access),
@@ -584,10 +602,10 @@ def training_offer_rows(data: Data, figures: Figures) -> list[tuple[str, str]]:
 _TAX_BASIS = {
     "ht": "Les prix sont indiqués hors taxes (HT).",
     "ttc": "Les prix sont indiqués toutes taxes comprises (TTC).",
-    "non_precise": "La plaquette ne précise pas si ces prix sont hors taxes (HT) ou toutes taxes comprises (TTC) : demandez-le au pôle ENTER avant de budgéter.",
+    "non_precise": "",  # the brochure does not say: readers are told nothing (completeness report)
 }
 
 
 def tax_basis_sentence(tax_basis: str) -> str:
-    """Whether prices are HT, TTC, or not said by the brochure."""
+    """Whether prices are HT or TTC; empty when the data does not say."""
     return _TAX_BASIS[tax_basis]

@@ -91,9 +91,21 @@ def page_text(path: Path) -> str:
     return normalise(text)
 
 
+def shown(text: str) -> str:
+    """A data text as a reader sees it on a built page (typeset, then normalised)."""
+    from macros.typography import french
+
+    return normalise(french(text))
+
+
 def normalise(text: str) -> str:
-    """Collapse every kind of space (CLDR's no-break spaces included)."""
-    return re.sub(r"[\s\u00a0\u202f]+", " ", text).strip()
+    """Collapse every kind of space (CLDR's no-break spaces included); one apostrophe.
+
+    The built pages are typeset (macros/typography.py: no-break spaces,
+    curly apostrophes): comparisons with the data's plain text go through
+    this function on both sides.
+    """
+    return re.sub(r"[\s\u00a0\u202f]+", " ", text.replace("\u2019", "'")).strip()
 
 
 # ------------------------------------------------------------ restricted text
@@ -140,8 +152,10 @@ def public_strings(data: Any) -> list[str]:
 
 
 def fold(text: str) -> str:
-    """Text compared without case, spacing or Unicode form differences."""
-    return normalise(unicodedata.normalize("NFC", text)).casefold()
+    """Text compared without case, spacing, typography or Unicode form differences."""
+    from macros.typography import french
+
+    return normalise(french(unicodedata.normalize("NFC", text))).casefold()
 
 
 def scan(site: Path, needles: list[str]) -> list[str]:

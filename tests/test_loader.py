@@ -78,7 +78,7 @@ def test_unknown_key_with_suggestion(tmp_path):
 def test_unknown_key_without_suggestion_keeps_the_missing_field(tmp_path):
     errors, line = broken(tmp_path, "pricing.yml", "    amount: 750\n", "    prix: 750\n")
     assert errors == [
-        f"data/pricing.yml, ligne {line - 4}, colonne 5 : items[3].amount : champ obligatoire « amount » manquant",
+        f"data/pricing.yml, ligne {line - 2}, colonne 5 : items[3].amount : champ obligatoire « amount » manquant",
         f"data/pricing.yml, ligne {line}, colonne 5 : items[3].prix : clé inconnue « prix » (clés connues : id, label, contract, years, amount, minimum, opco_fundable, memberships, revenue_tiers)",
     ]
 

@@ -36,6 +36,16 @@ def test_brochure_ranges(data):
     assert money(pr.item_amount(p, "frais_dossier")) == "750\u00a0€"
 
 
+def test_file_fees_the_brochure_ties_to_no_year_count_once_in_the_total(data):
+    """The brochure gives the 750 € file fees no year: in the non-member's total, in none of the years."""
+    member = q(data.pricing, "adherent", "finance")
+    other = q(data.pricing, "non_adherent", "finance")
+    assert other.years == member.years
+    assert other.one_off == Decimal(750) and member.one_off == Decimal(0)
+    assert other.total == member.total + Decimal(750) == Decimal(5200)
+    assert pr.reference_price(data.pricing, membership="non_adherent", revenue_tier=TIER) == Decimal(10250)
+
+
 def test_unknown_tier_is_on_request(data):
     quote = q(data.pricing, "adherent", "finance", tier="ca_12m_et_plus")
     assert not quote.known and quote.reference is None and quote.saving is None

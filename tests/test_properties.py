@@ -251,7 +251,7 @@ def _totals(pricing: dict) -> dict[str, Decimal]:
         for item in pricing["items"]:
             if _applies(item, member["id"], reference["revenue_tier"]):
                 share = (1 - top) if item.get("opco_fundable") else 1
-                total += Fraction(item["amount"]) * share * len(item["years"])
+                total += Fraction(item["amount"]) * share * len(item.get("years") or [None])
         totals[member["id"]] = Decimal(total.numerator) / Decimal(total.denominator)
     return totals
 
@@ -292,7 +292,11 @@ def _check_figures(data: Data, trees: dict[str, Any]) -> None:
     assert tl.accompaniment_days(data.programme) == accompaniment
     assert tl.total_months(data.programme) == months
     figures = views.key_figures(data, day=DAY)
-    assert figures.member_from == fmt.money(totals[pricing["reference"]["membership"]])
+    member, tier = pricing["reference"]["membership"], pricing["reference"]["revenue_tier"]
+    floor = pricing["opco_funding"]["min_percent"] != pricing["opco_funding"]["max_percent"] or any(
+        item.get("minimum") for item in pricing["items"] if _applies(item, member, tier)
+    )
+    assert figures.member_from == ("à partir de " if floor else "") + fmt.money(totals[member])
     assert figures.training_days == fmt.days(training)
     assert figures.accompaniment_days == fmt.days(accompaniment)
     assert figures.total_months == fmt.months(months)

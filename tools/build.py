@@ -68,8 +68,12 @@ def restricted_ready(root: Path = ROOT) -> bool:
     return restricted_state(root) == "ready"
 
 
-def check(*, quiet: bool = False) -> int:
-    """Validate the data (the restricted files too when readable); print the report; 0 when valid."""
+def check(*, quiet: bool = False, pages: bool = True) -> int:
+    """Validate the data (the restricted files too when readable), then render every page; 0 when valid.
+
+    `pages=False` leaves the pages to the build (`site --verbose`: MkDocs'
+    own report and the traceback, for developers).
+    """
     from macros.errors import DataErrors
     from macros.schema import load_data
 
@@ -79,26 +83,32 @@ def check(*, quiet: bool = False) -> int:
     except DataErrors as exc:
         print(exc.report(), file=sys.stderr)
         return 1
-    from tools.pagecheck import check_pages
-
-    audiences = ("public", "restricted") if audience == "restricted" else ("public",)
-    page_errors = check_pages(ROOT, audiences=audiences)
-    if page_errors:
-        count = len(page_errors)
-        head = "1 erreur dans les pages :" if count == 1 else f"{count} erreurs dans les pages :"
-        print("\n".join([head, *(f"  - {error}" for error in page_errors)]), file=sys.stderr)
+    if pages and _page_errors(audience):
         return 1
     if not quiet:
         from macros.views import completeness_report
 
         print("Données valides : data/*.yml" + (" et data/restricted/*.yml" if audience == "restricted" else " (data/restricted/ chiffré : non vérifié)"))
-        print("Pages valides : " + ("toutes les pages des deux variantes" if audience == "restricted" else "toutes les pages du site public"))
+        if pages:
+            print("Pages valides : " + ("toutes les pages des deux variantes" if audience == "restricted" else "toutes les pages du site public"))
         missing = completeness_report(data)
         if missing:
             print(f"Complétude de l'offre de formation : {len(missing)} information(s) que les données ne disent pas encore (avertissement) :")
             for line in missing:
                 print(f"  - {line}")
     return 0
+
+
+def _page_errors(audience: str) -> bool:
+    """Render every page of every variant the data allows; print the errors; whether there were any."""
+    from tools.pagecheck import check_pages
+
+    page_errors = check_pages(ROOT, audiences=("public", "restricted") if audience == "restricted" else ("public",))
+    if page_errors:
+        count = len(page_errors)
+        head = "1 erreur dans les pages :" if count == 1 else f"{count} erreurs dans les pages :"
+        print("\n".join([head, *(f"  - {error}" for error in page_errors)]), file=sys.stderr)
+    return bool(page_errors)
 
 
 # ------------------------------------------------------------------ build
@@ -290,8 +300,8 @@ def site(*, pdf: bool = True, verbose: bool = False) -> int:
     """Check, build everything in a temporary folder, then replace both sites."""
     kept = "les sites précédents (site/ et site-restricted/) sont conservés tels quels"
     with _exclusive():
-        if check(quiet=False):
-            print(f"Construction annulée : corrigez les données ci-dessus ; {kept}.", file=sys.stderr)
+        if check(quiet=False, pages=not verbose):
+            print(f"Construction annulée : corrigez les erreurs ci-dessus ; {kept}.", file=sys.stderr)
             return 1
         started = time.perf_counter()
         chosen = variants()

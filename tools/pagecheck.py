@@ -101,6 +101,7 @@ def check_pages(root: Path = ROOT, *, audiences: tuple[str, ...], data_dir: Path
         env.globals.update(names.variables)
         env.globals.update({name: (lambda f: lambda *a, **k: Markup(f(*a, **k)))(builder) for name, builder in names.macros.items()})
         env.filters.update(names.filters)
+        env.filters["relative_url"] = lambda path: "../" * current["url"].count("/") + str(path)  # as mkdocs-macros
         for path in _pages(docs, audience=audience):
             relative = path.relative_to(docs).as_posix()
             file = f"{docs.name}/{relative}"
@@ -111,7 +112,7 @@ def check_pages(root: Path = ROOT, *, audiences: tuple[str, ...], data_dir: Path
             try:
                 rendered = env.from_string(markdown).render(context)
             except Exception as exc:  # every page error, reported in French
-                errors.append(page_error(exc, file=file, source=source, markdown=markdown, names={**env.globals, **context}, filters=env.filters))
+                errors.append(page_error(exc, file=file, source=source, markdown=markdown, names={**env.globals, **context}, filters=[*names.filters, "relative_url"]))
                 rendered = markdown  # the links written by hand are still checked
             if audience == "public":
                 links = restricted_links(rendered, page_path=relative)
