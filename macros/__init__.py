@@ -83,8 +83,11 @@ def define_env(env: Any) -> None:
     # The offer's title for the margins of printed pages (print.css reads it
     # from a CSS variable set by overrides/partials/print-head.html).
     env.conf["extra"]["print_title"] = handout.css_string(figures.title)
-    # The screen stylesheet, written into every page by overrides/main.html.
-    env.conf["extra"]["inline_css"] = assets.inline_stylesheet(Path(env.conf["docs_dir"]) / "stylesheets" / "extra.css")
+    if audience == "restricted":  # its 404 page stands alone (overrides/404.html, site.standalone)
+        env.conf["extra"]["inline_css"] = assets.inline_stylesheet(Path(env.conf["docs_dir"]) / "stylesheets" / "extra.css")
+        env.conf["extra"]["contact_email"] = data.contacts.general.email
+    # The header's two lines (overrides/main.html), from the offer's data.
+    env.conf["extra"]["brand"] = {"organiser": data.offer.organiser, "offer": f"Labellisation {data.offer.label_short}"}
     # Structured data for the theme's <head> (partials/head-extra.html).
     site_url = env.conf.get("site_url") or ""
     env.conf["extra"]["jsonld"] = jsonld.script(jsonld.course(data, site_url=site_url, day=day))
@@ -150,6 +153,9 @@ def on_post_build(env: Any) -> None:
         (site_dir / "planning.ics").write_bytes(ics.restricted_calendar(data, audience=audience, stamp=stamp))
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             (site_dir / name).unlink(missing_ok=True)
+    from .prune import prune  # publish only what a page, stylesheet, robots.txt or the sitemap uses
+
+    prune(site_dir, site_url=env.conf.get("site_url") or "")
 
 
 def _fill_handouts(env: Any) -> None:
@@ -169,10 +175,10 @@ def _fill_handouts(env: Any) -> None:
 
 
 def _finish_pages(site_dir: Path) -> None:
-    """French typography in the text of every page; valid HTML for Material's checkboxes."""
+    """French typography in the text of every page (macros/typography.py)."""
     for path in sorted(site_dir.rglob("*.html")):
         text = path.read_text(encoding="utf-8")
-        fixed = typography.french_html(assets.valid_toggles(text))
+        fixed = typography.french_html(text)
         if fixed != text:
             path.write_text(fixed, encoding="utf-8")
 
@@ -228,4 +234,6 @@ def _show_data_errors(env: Any, errors: DataErrors) -> None:
 
     _STATE.clear()
     _STATE["errors"] = errors.report()
+    # The header reads the offer's names from the data, unreadable here.
+    env.conf["extra"]["brand"] = {"organiser": env.conf.get("site_author") or "", "offer": "Aperçu : données à corriger"}
     logging.getLogger("mkdocs.plugins.enter").info("%s", errors.report())

@@ -1,8 +1,10 @@
-"""The site's screen stylesheet, inlined in every page (pure: no MkDocs).
+"""The site's stylesheet as it would be inlined in a page (pure: no MkDocs).
 
-`docs/stylesheets/extra.css` is small: written into each page's `<style>`
-it costs a few hundred compressed bytes and saves a render-blocking
-request (see README, « Sobriété et accessibilité »).
+`docs/stylesheets/extra.css` (screen and print) is served as one cached
+file (extra_css in mkdocs.yml): over a five-page visit it costs fewer bytes
+than the same rules written into every page. `make bench` (tools/bench.py)
+measures both, building the inlined alternative with `inline_stylesheet`,
+and says whether the choice still holds.
 """
 from __future__ import annotations
 
@@ -28,15 +30,3 @@ def inline_stylesheet(path: Path) -> str:
     if "</" in css:
         raise ValueError(f"{path} : « </ » interdit dans une feuille de style intégrée à la page")
     return css
-
-
-_TOGGLE = re.compile(r'<input class="md-toggle"[^>]*>')
-
-
-def valid_toggles(html: str) -> str:
-    """Material's hidden checkboxes without `autocomplete`, invalid on a checkbox.
-
-    `base.html` writes them outside any template block, so the built page is
-    corrected instead (the W3C Nu checker reports the attribute as an error).
-    """
-    return _TOGGLE.sub(lambda m: m.group(0).replace(' autocomplete="off"', ""), html)

@@ -38,6 +38,7 @@ def _event(uid: str, summary: str, start: dt.date, end: dt.date, *, stamp: dt.da
 
 
 _SUMMARIES = {
+    "ouverture": "Ouverture des inscriptions (labellisation NR niveau 1)",
     "intentions": "Date limite des intentions de participation (labellisation NR niveau 1)",
     "engagement": "Date limite d'engagement de participation (labellisation NR niveau 1)",
     "kickoff": "Kick-off du parcours de labellisation NR niveau 1 (à partir de ce jour)",

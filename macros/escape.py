@@ -8,6 +8,7 @@ attribute list (`{ onclick=… }`) or a table. `as_text` is the Jinja
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from markupsafe import Markup
@@ -17,6 +18,9 @@ from markupsafe import Markup
 # the browser shows them, neither Markdown nor HTML reads them as syntax.
 _SPECIAL = {ch: f"&#{ord(ch)};" for ch in "&<>\"`*_[]{}\\#|"}
 _TABLE = str.maketrans(_SPECIAL)
+# Line breaks and runs of spaces become one space (a value never starts a new
+# Markdown block); the no-break spaces of French typography stay.
+_BREAKS = re.compile(r"[^\S\u00a0\u202f]+")
 
 
 def as_text(value: Any) -> Any:
@@ -25,4 +29,4 @@ def as_text(value: Any) -> Any:
         return value if value is not None else ""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return value
-    return Markup(" ".join(str(value).split()).translate(_TABLE))
+    return Markup(_BREAKS.sub(" ", str(value)).strip().translate(_TABLE))

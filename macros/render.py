@@ -121,7 +121,11 @@ def phases(rows: tuple[PhaseView, ...]) -> str:
 def status(view: StatusView, *, calendar: str | None, participate: str | None) -> str:
     """The state of the session: title, what is open or past, the one action it calls for."""
     klass = "status status--open" if view.open else "status status--closed"
-    items = "".join(f"<li>{_e(line)}</li>" for line in view.lines)
+    # The countdown is true on the day of the build only: not printed (the handout is kept).
+    items = "".join(
+        f"<li>{_e(fact)}" + (f'<span class="countdown">, {_e(left)}</span>' if left else "") + "</li>"
+        for fact, left in view.lines
+    )
     listing = f"<ul>{items}</ul>" if items else ""
     links = []
     for action in view.actions:

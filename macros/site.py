@@ -54,6 +54,16 @@ def _resolve(base: str, target: str) -> str:
     return "/".join(parts)
 
 
+def standalone(audience: str, path: str) -> bool:
+    """Whether a built page stands alone: no navigation, no link into the site.
+
+    The restricted variant's 404 page: that variant is served wherever ENTER
+    puts it, at an address the build cannot know, so links into the site
+    would be wrong there (overrides/404.html).
+    """
+    return audience == "restricted" and path == "404.html"
+
+
 def restricted_link_message(links: list[str]) -> str:
     """What an editor reads when a public page links to restricted pages."""
     return (

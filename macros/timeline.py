@@ -115,9 +115,14 @@ def place_rows(plan: Plan, cohort: Cohort, modules_: tuple[Module, ...]) -> tupl
 
 
 def upcoming_dates(cohort: Cohort, *, today: dt.date) -> tuple[tuple[str, dt.date], ...]:
-    """The registration deadlines and the kick-off still to come (`intentions`, `engagement`, `kickoff`)."""
-    dates = (("intentions", cohort.intentions_deadline), ("engagement", cohort.commitment_deadline), ("kickoff", cohort.kickoff_from))
-    return tuple((key, date) for key, date in dates if date >= today)
+    """The registration dates still to come (`ouverture` when the data gives it, `intentions`, `engagement`, `kickoff`)."""
+    dates = (
+        ("ouverture", cohort.registration_opens),
+        ("intentions", cohort.intentions_deadline),
+        ("engagement", cohort.commitment_deadline),
+        ("kickoff", cohort.kickoff_from),
+    )
+    return tuple((key, date) for key, date in dates if date is not None and date >= today)
 
 
 @dataclass(frozen=True)

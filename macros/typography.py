@@ -46,6 +46,7 @@ _GLOSSARY = re.compile("|".join(re.escape(variant) for variant in sorted(GLOSSAR
 
 _TAG = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
 _ENTITY = re.compile(r"(&(?:#\d+|#x[0-9a-fA-F]+|\w+);)")
+_QUOTE_ENTITY = re.compile(r"&#(?:x27|39);")
 _RAW = ("script", "style", "pre", "code", "textarea", "kbd", "samp")
 
 
@@ -78,5 +79,6 @@ def french_html(html: str) -> str:
         elif raw is not None:
             out.append(piece)
         else:
+            piece = _QUOTE_ENTITY.sub("'", piece)  # an apostrophe needs no escaping in text
             out.append("".join(part if _ENTITY.fullmatch(part) else french(part) for part in _ENTITY.split(piece)))
     return "".join(out)

@@ -457,7 +457,7 @@ class StatusView:
     open: bool
     title: str
     headline: str
-    lines: tuple[str, ...]
+    lines: tuple[tuple[str, str], ...]  # (fact, countdown: true on the day of the build only, "" if none)
     actions: tuple[Action, ...]
     upcoming: bool
 
@@ -471,19 +471,17 @@ def status_view(data: Data, *, day: dt.date) -> StatusView:
     lines = []
     if state in ("a_venir", "intentions", "engagement"):
         if state == "a_venir" and cohort.registration_opens is not None:
-            lines.append(f"Ouverture des inscriptions : le {fmt.long_date(cohort.registration_opens)}")
+            lines.append((f"Ouverture des inscriptions : le {fmt.long_date(cohort.registration_opens)}", ""))
         for deadline in status.deadlines:
             if deadline.days_left is None:
                 continue
             when = fmt.long_date(deadline.date)
-            if deadline.days_left == 0:
-                lines.append(f"{labels[deadline.key]} : jusqu'au {when}, c'est aujourd'hui")
-            else:
-                lines.append(f"{labels[deadline.key]} : jusqu'au {when}, encore {fmt.count_days(deadline.days_left)}")
+            left = "c'est aujourd'hui" if deadline.days_left == 0 else f"encore {fmt.count_days(deadline.days_left)}"
+            lines.append((f"{labels[deadline.key]} : jusqu'au {when}", left))
         if status.places_left is not None and not status.full:
-            lines.append(f"Places restantes : {fmt.number(status.places_left)} sur {fmt.number(status.places)}")
+            lines.append((f"Places restantes : {fmt.number(status.places_left)} sur {fmt.number(status.places)}", ""))
     if state in ("a_venir", "intentions", "engagement", "close"):
-        lines.append(f"Kick-off : à partir du {fmt.long_date(cohort.kickoff_from)}")
+        lines.append((f"Kick-off : à partir du {fmt.long_date(cohort.kickoff_from)}", ""))
     ends = fmt.month_label(status.ends_on, abbreviated=False)
     first = fmt.month_label(cohort.first_month, abbreviated=False)
     if status.full and state in ("a_venir", "intentions", "engagement"):
@@ -494,15 +492,15 @@ def status_view(data: Data, *, day: dt.date) -> StatusView:
             "intentions": "Les inscriptions sont ouvertes.",
             "engagement": "La collecte des intentions est close ; les entreprises peuvent encore s'engager.",
             "close": f"Les inscriptions à cette session sont closes. Le parcours commence en {first}.",
-            "en_cours": f"Cette session est en cours, de {first} à {ends}.",
+            "en_cours": f"Cette session a démarré ; son parcours va de {first} à {ends}.",
             "terminee": f"Cette session s'est achevée en {ends}.",
         }[state]
     following = data.planning.next_cohort
     if state in ("close", "en_cours", "terminee") or status.full:
         if following is not None and following.registration_opens is not None:
-            lines.append(f"Prochaine session : inscriptions à partir du {fmt.long_date(following.registration_opens)}")
+            lines.append((f"Prochaine session : inscriptions à partir du {fmt.long_date(following.registration_opens)}", ""))
         elif following is not None and following.contact_to_be_told:
-            lines.append("Prochaine session : contactez le Pôle ENTER pour en être informé.")
+            lines.append(("Prochaine session : contactez le Pôle ENTER pour en être informé.", ""))
     return StatusView(
         state=state,
         open=status.open,

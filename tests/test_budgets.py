@@ -60,12 +60,3 @@ def test_inline_stylesheet_refuses_a_closing_tag(tmp_path):
     sheet.write_text("a::after { content: '</style>' }", encoding="utf-8")
     with pytest.raises(ValueError, match="interdit"):
         assets.inline_stylesheet(sheet)
-
-
-def test_valid_toggles_drops_autocomplete_on_checkboxes_only():
-    html = ('<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
-            '<input type="email" autocomplete="off">')
-    assert assets.valid_toggles(html) == (
-        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">'
-        '<input type="email" autocomplete="off">'
-    )

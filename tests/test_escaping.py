@@ -70,3 +70,10 @@ class Live(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         self._script = False
+
+
+def test_printed_values_keep_their_no_break_spaces():
+    """Escaping collapses line breaks, never the no-break spaces of French numbers."""
+    from macros.escape import as_text
+
+    assert as_text("de 0\u00a0€ à 1\u202f650\u00a0€\n\n# titre") == "de 0\u00a0€ à 1\u202f650\u00a0€ &#35; titre"

@@ -205,7 +205,7 @@ def test_cover_rendered_to_png_for_review(pdfs, variant):
 @pytest.mark.parametrize("variant", ["public", "restricted"])
 def test_handout_page_gathers_the_brochure_in_reading_order(built, variant):
     page = (built[variant] / handout.HANDOUT_PAGE).read_text(encoding="utf-8")
-    assert 'class="handout"' in page and "stylesheets/print.css" in page
+    assert 'class="handout"' in page and "stylesheets/extra.css" in page
     assert core.SLOT not in page
     sections = re.findall(r'<section class="handout-section[^"]*" id="([^"]+)"', page)
     assert sections == BROCHURE[variant]
@@ -215,12 +215,14 @@ def test_handout_page_gathers_the_brochure_in_reading_order(built, variant):
         assert target in ids, target
 
 
-def test_every_page_links_the_print_stylesheet(built):
+def test_every_page_links_the_stylesheet_with_its_print_rules(built):
+    css = (ROOT / "docs" / "stylesheets" / "extra.css").read_text(encoding="utf-8")
+    assert "@media print" in css
     for site in built.values():
         for page in site.rglob("*.html"):
             source = page.read_text(encoding="utf-8")
             if "<article" in source:
-                assert "stylesheets/print.css" in source, page
+                assert "stylesheets/extra.css" in source or "@media print" in source, page  # linked, or written in (restricted 404)
                 assert "--print-title:" in source, page
 
 
@@ -258,7 +260,7 @@ def test_printing_a_page_leaves_out_the_interface(built, tmp_path):
     screen.write_bytes(handout.print_page(page, media="screen"))
     text, on_screen = (" ".join(page_texts(p)) for p in (printed, screen))
     config = site_config()
-    chrome = [config["site_name"], config["copyright"], "Ajouter ces dates à mon agenda"]  # header, footer, a button
+    chrome = ["Labellisation NR niveau 1", config["copyright"], "Ajouter ces dates à mon agenda"]  # header, footer, a button
     assert [t for t in chrome if t not in on_screen] == []  # the screen rendering shows them...
     assert [t for t in chrome if t in text] == []  # ...the printed one does not
     menu = [t for t in nav_titles() if t not in own]
@@ -301,3 +303,12 @@ def test_sitemap_never_lists_the_print_only_page(built):
     assert (built["public"] / handout.HANDOUT_PAGE).is_file()  # built, not yet printed
     sitemap = (built["public"] / "sitemap.xml").read_text(encoding="utf-8")
     assert "/plaquette/" not in sitemap and "/tarifs/" in sitemap
+
+
+def test_countdowns_are_on_screen_only(pdfs):
+    """« encore 8 jours » is true on the day of the build: the page shows it, the kept handout does not."""
+    site, pdf = pdfs["public"]
+    assert "encore 8 jours" in normalise((site / "index.html").read_text(encoding="utf-8"))
+    text = " ".join(page_texts(pdf))
+    assert "jusqu'au 11 novembre 2025" in text
+    assert "encore" not in text.split("jusqu'au 11 novembre 2025", 1)[1][:30]

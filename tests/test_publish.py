@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import gzip
 import json
 import struct
 import urllib.parse
@@ -213,12 +212,10 @@ def test_sitemap_lists_the_public_pages_at_the_build_date(built):
     assert dates == {build_day().isoformat()}
 
 
-def test_sitemap_gz_matches_and_is_stamped_with_the_build_day(built):
-    raw = (built["public"] / "sitemap.xml.gz").read_bytes()
-    assert gzip.decompress(raw) == (built["public"] / "sitemap.xml").read_bytes()
-    mtime = struct.unpack("<I", raw[4:8])[0]
-    midnight = dt.datetime.combine(build_day(), dt.time(0, 0), tzinfo=dt.timezone.utc)
-    assert mtime == int(midnight.timestamp())
+def test_only_the_plain_sitemap_is_published(built):
+    """MkDocs also writes sitemap.xml.gz; nothing points at it (robots.txt names sitemap.xml): not published."""
+    assert (built["public"] / "sitemap.xml").is_file()
+    assert not (built["public"] / "sitemap.xml.gz").exists()
 
 
 def test_restricted_variant_has_no_sitemap(built):
@@ -260,6 +257,30 @@ def test_french_404_page(built):
 
 
 # ----------------------------------------------------------- structured data
+def test_restricted_pages_point_at_no_public_address(built):
+    """The restricted variant is not served at site_url: no canonical, Open Graph or structured data there."""
+    pages = sorted(built["restricted"].rglob("*.html"))
+    assert len(pages) > 5
+    for path in pages:
+        h = head(path)
+        assert h.rel("canonical") == [], path
+        assert not [m for m in h.meta if m.get("property", "").startswith("og:") or m.get("name", "").startswith("twitter:")], path
+        assert h.jsonld == [], path
+        assert not [a for a in h.anchors if a.startswith(SITE_URL + "restricted")], path  # no public address of a restricted page
+
+
+def test_restricted_404_page_stands_alone_wherever_served(built):
+    """No link into the site and no stylesheet to fetch: it works at any address."""
+    path = built["restricted"] / "404.html"
+    source = path.read_text(encoding="utf-8")
+    h = head(path)
+    assert h.lang == "fr" and "<h1>Page introuvable</h1>" in source
+    assert [a for a in h.anchors if not a.startswith("#")] == []
+    assert [link for link in h.links if link.get("rel") == "stylesheet"] == []
+    assert "<style>" in source and "--petrol" in source
+    assert 'class="restricted-banner"' in source
+
+
 def test_jsonld_parses_and_describes_the_course(built, data):
     doc = home_jsonld(built["public"])
     assert doc["@context"] == "https://schema.org" and doc["@type"] == "Course"

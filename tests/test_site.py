@@ -42,7 +42,7 @@ def test_registration_open_on_fixed_day(built):
     # the brochure case is built on 3 November 2025
     text = page_text(built["public"] / "index.html")
     assert "Les inscriptions sont ouvertes" in text
-    assert "jusqu'au 11 novembre 2025, encore 8 jours" in text
+    assert "jusqu'au 11 novembre 2025 , encore 8 jours" in text  # the countdown is a span (not printed)
 
 
 def test_programme_page(built):
@@ -196,7 +196,7 @@ STATES = {
     "intentions": ("2025-11-03", "Inscriptions ouvertes", "Les inscriptions sont ouvertes", "Manifester mon intention de participer", True),
     "engagement": ("2025-11-20", "Engagements ouverts", "peuvent encore s'engager", "Engager mon entreprise", True),
     "close": ("2025-12-05", "Inscriptions closes", "Le parcours commence en janvier 2026", "Contacter le Pôle ENTER", False),
-    "en_cours": ("2026-03-01", "Session en cours", "en cours, de janvier 2026 à octobre 2026", "Contacter le Pôle ENTER", False),
+    "en_cours": ("2026-03-01", "Session en cours", "a démarré ; son parcours va de janvier 2026 à octobre 2026", "Contacter le Pôle ENTER", False),
     "terminee": ("2026-11-30", "Session terminée", "s'est achevée en octobre 2026", "Contacter le Pôle ENTER", False),
 }
 
@@ -227,6 +227,8 @@ def test_each_state_of_the_offer_is_told_truthfully(state, states_project, tmp_p
         assert ("inscriptions.ics" in source) is upcoming, page
     assert f"<h2 id=" in (site / "index.html").read_text(encoding="utf-8") and title in page_text(site / "index.html")
     assert (site / "inscriptions.ics").exists() is (state != "en_cours" and state != "terminee")
+    if state == "a_venir":  # the opening is the first date to note
+        assert "Ouverture des inscriptions" in (site / "inscriptions.ics").read_text(encoding="utf-8")
 
 
 def test_next_session_only_when_the_data_declares_it(states_project, tmp_path, monkeypatch):

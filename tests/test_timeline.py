@@ -73,12 +73,14 @@ def test_states_before_opening_and_before_kickoff(data):
 def test_status_sentences(data):
     open_view = views.status_view(data, day=dt.date(2025, 11, 1))
     assert open_view.headline.startswith("Les inscriptions sont ouvertes")
-    assert "encore 10\u00a0jours" in open_view.lines[0]
+    assert open_view.lines[0] == ("Intention de participation : jusqu'au 11 novembre 2025", "encore 10\u00a0jours")
     assert open_view.actions[0].primary and open_view.actions[0].href.startswith("mailto:emilie.faffe@pole-enter.org?subject=")
     finished = views.status_view(data, day=dt.date(2026, 11, 30))
     assert finished.headline == "Cette session s'est achevée en octobre 2026."
     assert not any(a.primary for a in finished.actions) and not finished.upcoming
-    assert all("prochaine" not in line.casefold() for line in (finished.headline, *finished.lines))
+    assert all("prochaine" not in line.casefold() for line in (finished.headline, *(fact for fact, _ in finished.lines)))
+    started = views.status_view(data, day=dt.date(2025, 12, 10))  # after the kick-off, before the first month
+    assert started.headline == "Cette session a démarré ; son parcours va de janvier 2026 à octobre 2026."
 
 
 def test_next_cohort_is_said_only_when_declared(data):
@@ -86,7 +88,14 @@ def test_next_cohort_is_said_only_when_declared(data):
 
     planning = data.planning.model_copy(update={"next_cohort": NextCohort(contact_to_be_told=True)})
     view = views.status_view(data.model_copy(update={"planning": planning}), day=dt.date(2026, 11, 30))
-    assert "Prochaine session : contactez le Pôle ENTER pour en être informé." in view.lines
+    assert ("Prochaine session : contactez le Pôle ENTER pour en être informé.", "") in view.lines
+
+
+def test_upcoming_dates_include_the_opening_when_the_data_gives_it(data):
+    cohort = data.planning.cohort.model_copy(update={"registration_opens": dt.date(2025, 10, 15)})
+    assert [key for key, _ in tl.upcoming_dates(cohort, today=dt.date(2025, 10, 1))] == ["ouverture", "intentions", "engagement", "kickoff"]
+    assert [key for key, _ in tl.upcoming_dates(cohort, today=dt.date(2025, 11, 12))] == ["engagement", "kickoff"]
+    assert [key for key, _ in tl.upcoming_dates(data.planning.cohort, today=dt.date(2025, 10, 1))] == ["intentions", "engagement", "kickoff"]
 
 
 def test_full_session(data):

@@ -27,12 +27,12 @@ def test_only_text_is_touched():
     html = (
         '<p title="a : b">Tarifs : <a href="https://x.org/?q=1">lien</a> !</p>'
         "<script>var a = {'b': 1}; if (x) { y ? 1 : 2 }</script>"
-        "<code>a: b ; c</code><p>A &amp; B ; C&#42;</p><!-- note : x -->"
+        "<code>a: b ; c</code><p>A &amp; B ; C&#42;</p><!-- note : x --><p>l&#x27;offre d&#39;ENTER</p>"
     )
     assert french_html(html) == (
         f'<p title="a : b">Tarifs{NNBSP}: <a href="https://x.org/?q=1">lien</a>{NNBSP}!</p>'
         "<script>var a = {'b': 1}; if (x) { y ? 1 : 2 }</script>"
-        f"<code>a: b ; c</code><p>A &amp; B{NNBSP}; C&#42;</p><!-- note : x -->"
+        f"<code>a: b ; c</code><p>A &amp; B{NNBSP}; C&#42;</p><!-- note : x --><p>l’offre d’ENTER</p>"
     )
 
 
@@ -52,3 +52,5 @@ def test_built_public_pages_are_typeset(built):
         assert not re.search(r"« | »", text), path
         for variant in GLOSSARY:
             assert variant not in text, (path, variant)
+        assert not re.search(r"\w'\w", text), (path, re.search(r".{20}\w'\w", text))
+        assert not re.search(r"\d \d{3}\b|\d [€%]", text), (path, re.search(r".{20}\d \d{3}\b.{5}|.{20}\d [€%]", text))

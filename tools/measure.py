@@ -6,13 +6,16 @@ way of counting requests, bytes and DOM elements.
 
 The server answers on 127.0.0.1 only, under the path of `site_url` (as
 GitHub Pages would), compresses text with gzip when the browser asks for
-it, and serves `404.html` with a 404 status for unknown paths. Chromium is
+it, serves `404.html` with a 404 status for unknown paths, and, like any
+static host, gives each file an `ETag` and answers a revalidation with
+`304 Not Modified` (it asks browsers to revalidate every time: `no-cache`). Chromium is
 started so that any host other than 127.0.0.1 fails to resolve: a request
 that would leave the machine is recorded, never sent.
 """
 from __future__ import annotations
 
 import gzip
+import hashlib
 import mimetypes
 import os
 import sys
@@ -116,6 +119,13 @@ def _handler(directory: Path, prefix: str) -> type[BaseHTTPRequestHandler]:
                     self.send_error(HTTPStatus.NOT_FOUND)
                     return
             data = target.read_bytes()
+            etag = '"' + hashlib.sha1(data).hexdigest()[:16] + '"'
+            if status == HTTPStatus.OK and self.headers.get("If-None-Match") == etag:
+                self.send_response(HTTPStatus.NOT_MODIFIED)
+                self.send_header("ETag", etag)
+                self.send_header("Cache-Control", "no-cache")
+                self.end_headers()
+                return
             ctype = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
             if ctype.startswith("text/") or ctype in ("application/javascript", "application/json", "image/svg+xml"):
                 ctype += "; charset=utf-8"
@@ -127,6 +137,8 @@ def _handler(directory: Path, prefix: str) -> type[BaseHTTPRequestHandler]:
                     data = gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0)
                     self.send_header("Content-Encoding", "gzip")
             self.send_header("Content-Length", str(len(data)))
+            if status == HTTPStatus.OK:
+                self.send_header("ETag", etag)
             self.send_header("Cache-Control", "no-cache")
             self.end_headers()
             if body:
@@ -238,3 +250,36 @@ def measure(browser: Any, url: str, *, viewport: dict[str, int] | None = None) -
         )
     finally:
         context.close()
+
+
+def visit(browser: Any, urls: list[str], *, viewport: dict[str, int] | None = None) -> list[PageMeasure]:
+    """Load `urls` one after the other in one context, cache on, as one reader's visit.
+
+    What each page costs once the previous ones are cached (a stylesheet
+    shared by the pages travels once, then is revalidated: the local server
+    sends `Cache-Control: no-cache`, the worst case for a shared file).
+    """
+    context = browser.new_context(viewport=viewport or ECOINDEX_VIEWPORT)
+    try:
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        out = []
+        for url in urls:
+            sent: dict[str, str] = {}
+            sizes: dict[str, int] = {}
+            on_sent = lambda e: sent.setdefault(e["requestId"], e["request"]["url"]) if not e["request"]["url"].startswith("data:") else None  # noqa: E731
+            on_done = lambda e: sizes.__setitem__(e["requestId"], int(e["encodedDataLength"]))  # noqa: E731
+            cdp.on("Network.requestWillBeSent", on_sent)
+            cdp.on("Network.loadingFinished", on_done)
+            page.goto(url, wait_until="load")
+            page.wait_for_load_state("networkidle")
+            cdp.remove_listener("Network.requestWillBeSent", on_sent)
+            cdp.remove_listener("Network.loadingFinished", on_done)
+            dom = int(page.evaluate(DOM_WITHOUT_SVG_JS))
+            out.append(PageMeasure(url=url, requests=len(sent), transferred=sum(sizes.get(r, 0) for r in sent), dom=dom,
+                                   urls=tuple(sent.values())))
+        return out
+    finally:
+        context.close()
+

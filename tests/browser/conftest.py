@@ -36,6 +36,13 @@ class SitePage:
     handout: bool  # the print handout (template handout.html): the whole brochure on one page
 
     @property
+    def standalone(self) -> bool:
+        """A page without navigation nor links into the site (the restricted 404 page)."""
+        from macros.site import standalone
+
+        return standalone(self.variant, self.path)
+
+    @property
     def id(self) -> str:
         """Readable test id."""
         return f"{self.variant}:/{self.path}"
