@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from . import calendar as ics
 from . import escape, sources
-from . import assets, handout, jsonld, pages, typography, views
+from . import assets, handout, jsonld, pages, rgaa, typography, views
 from .errors import DataErrors
 from .schema import RestrictedLocked, load_data
 from .site import filter_nav, line_of, restricted_link_message, restricted_links
@@ -67,6 +67,10 @@ def define_env(env: Any) -> None:
     if audience == "public" and env.conf.get("nav"):
         env.conf["nav"] = filter_nav(env.conf["nav"])
     _STATE["data"], _STATE["day"] = data, day
+    try:  # the footer's status, computed from the RGAA self-audit (data/rgaa.yml, macros/rgaa.py)
+        env.conf["extra"]["accessibility_status"] = rgaa.status()
+    except DataErrors as exc:
+        raise PluginError(exc.report()) from None
 
     def here() -> str:
         """`../` as many times as the current page is deep."""

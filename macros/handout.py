@@ -7,21 +7,35 @@ Ids are prefixed per section (they must stay unique in one document) and
 links are rewritten: a link to a gathered page becomes a link inside the
 handout, any other relative link is rebased on the handout's own address.
 
+A brochure, not a print of web pages: within each page, every `<h2>` and
+what follows it become one `<section class="handout-part">` (the print
+stylesheet keeps a short part on one page and lays out the cover's parts on
+a grid); a part whose every block was already printed by an earlier page
+(the contacts box of « Participer ») is left out, so that each block is
+printed once. The first page is the cover; it ends with a QR code to the
+public site (`segno`, inline SVG made here at build time, nothing written to
+disk), whose address the template gives in its `QR_SLOT` comment.
+
 `tools/handout.py` prints that page to PDF; the names of the PDF files and
 the size label of the home page's download link are defined here so that
 both sides agree.
 """
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from html import escape
+from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
 from . import formatting as fmt
 
 TEMPLATE = "handout.html"
 SLOT = "<!-- handout:sections -->"
+# `<!-- handout:qr https://… -->` in the template: the public site's address for the cover's QR code.
+QR_SLOT = re.compile(r"<!-- handout:qr (\S*) -->")
 PDF_NAMES = {
     "public": "plaquette-labellisation-nr-niveau-1.pdf",
     "restricted": "plaquette-labellisation-nr-niveau-1-diffusion-restreinte.pdf",
@@ -61,25 +75,149 @@ def section_id(url: str) -> str:
     return f"plaquette-{slug or 'accueil'}"
 
 
-def assemble(sections: tuple[Section, ...], *, here: str) -> str:
-    """Every section in order, ids prefixed and links rewritten for `here`."""
+def assemble(sections: tuple[Section, ...], *, here: str, cover_extra: str = "") -> str:
+    """Every section in order, ids prefixed and links rewritten for `here`.
+
+    Each page's `<h2>` parts are wrapped (`handout-part`); a part already
+    printed block for block is left out. `cover_extra` (the QR code) closes
+    the first section, the cover.
+    """
     targets = {_page_key(s.url): section_id(s.url) for s in sections}
+    printed: set[str] = set()
     out = []
     for index, section in enumerate(sections):
         sid = section_id(section.url)
-        body = _prefix_ids(section.content, sid)
+        body = _prefix_ids(_parts(section.content, printed=printed), sid)
         body = _rewrite_links(body, source=section.url, here=here, targets=targets, own=sid)
+        if index == 0 and cover_extra:  # after the cover's last part: read where it is seen
+            body = _after_last_part(body, cover_extra)
         klass = "handout-section handout-section--cover" if index == 0 else "handout-section"
         out.append(f'<section class="{klass}" id="{sid}" data-page="{_attr(section.url)}">\n{body}\n</section>')
     return "\n".join(out)
 
 
 def fill(page_html: str, sections: tuple[Section, ...], *, here: str) -> str:
-    """The built handout page with its slot replaced by every section."""
+    """The built handout page with its slot replaced by every section (and the cover's QR code)."""
     count = page_html.count(SLOT)
     if count != 1:
         raise ValueError(f"gabarit {TEMPLATE} : l'emplacement « {SLOT} » doit figurer une fois, trouvé {count} fois")
-    return page_html.replace(SLOT, assemble(sections, here=here))
+    found = QR_SLOT.search(page_html)
+    cover_extra = qr_figure(found.group(1)) if found and found.group(1) else ""
+    page_html = QR_SLOT.sub("", page_html)
+    return page_html.replace(SLOT, assemble(sections, here=here, cover_extra=cover_extra))
+
+
+def _after_last_part(body: str, extra: str) -> str:
+    """`extra` inserted after the last `handout-part` of a section's body (at its end if none)."""
+    end = body.rfind(_PART_END)
+    if end < 0:
+        return f"{body}\n{extra}"
+    end += len(_PART_END)
+    return f"{body[:end]}\n{extra}{body[end:]}"
+
+
+def qr_figure(url: str) -> str:
+    """The cover's way back to the site: a QR code (inline SVG) and the address in words.
+
+    Print only (the stylesheet hides it on screen). The SVG is decorative for
+    assistive technologies: the caption says the same address.
+    """
+    import segno
+
+    code = segno.make(url, error="m", micro=False)
+    buffer = io.BytesIO()
+    code.save(buffer, kind="svg", xmldecl=False, svgns=True, nl=False, omitsize=True, border=0, svgclass="qr-code", lineclass=None)
+    svg = buffer.getvalue().decode("ascii").replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
+    shown = escape(url.removeprefix("https://").removeprefix("http://").rstrip("/"), quote=True)
+    return (
+        f'<figure class="handout-qr">{svg}'
+        f'<figcaption>Le programme en ligne, inscriptions et mises à jour : <a href="{escape(url, quote=True)}">{shown}</a></figcaption></figure>'
+    )
+
+
+_PART_END = "</section><!-- /handout-part -->"
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+
+
+class _TopLevel(HTMLParser):
+    """Offsets where each top-level element of a fragment starts."""
+
+    def __init__(self, lines: list[int]) -> None:
+        super().__init__(convert_charrefs=False)
+        self._lines, self.depth, self.starts = lines, 0, []
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self._lines[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if self.depth == 0:
+            self.starts.append((self._offset(), tag))
+        if tag not in _VOID:
+            self.depth += 1
+
+    def handle_startendtag(self, tag: str, attrs: list) -> None:
+        if self.depth == 0:
+            self.starts.append((self._offset(), tag))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in _VOID:
+            self.depth = max(0, self.depth - 1)
+
+
+def _blocks(html: str) -> list[tuple[str, str]]:
+    """The top-level blocks of a page's content: (tag, HTML), text between them kept with the previous one."""
+    lines, total = [], 0
+    for line in html.splitlines(keepends=True):
+        lines.append(total)
+        total += len(line)
+    lines.append(total)
+    parser = _TopLevel(lines)
+    parser.feed(html)
+    parser.close()
+    starts = parser.starts
+    if not starts:
+        return [("", html)] if html.strip() else []
+    out = [("", html[: starts[0][0]])] if html[: starts[0][0]].strip() else []
+    for (start, tag), following in zip(starts, [*starts[1:], (len(html), "")]):
+        out.append((tag, html[start: following[0]]))
+    return out
+
+
+def _parts(content: str, *, printed: set[str]) -> str:
+    """A page's content with each `<h2>` and what follows it in a `handout-part` section.
+
+    A part whose every block prints a text already in `printed` (an earlier
+    page printed the same block) is left out; the blocks of every page are
+    added to `printed`.
+    """
+    head: list[str] = []
+    parts: list[list[str]] = []
+    for tag, block in _blocks(content):
+        if tag == "h2":
+            parts.append([block])
+        elif parts:
+            parts[-1].append(block)
+        else:
+            head.append(block)
+    out = list(head)
+    for part in parts:
+        body = [text for text in map(_printed_text, part[1:]) if text]
+        if body and all(text in printed for text in body):
+            continue
+        out.append('<section class="handout-part">' + "".join(part).strip() + _PART_END + "\n")
+    printed.update(text for text in map(_printed_text, [*head, *(b for part in parts for b in part[1:])]) if text)
+    return "".join(out)
+
+
+# What paper never shows (the print stylesheet hides buttons and countdowns).
+_SCREEN_ONLY = re.compile(r'<a\b[^>]*class="md-button[^"]*"[^>]*>.*?</a>|<span class="countdown">.*?</span>', re.S)
+
+
+def _printed_text(block: str) -> str:
+    """The text a block prints: without screen-only pieces, tags and spacing differences."""
+    text = re.sub(r"<[^>]+>", " ", _SCREEN_ONLY.sub(" ", block))
+    return " ".join(text.split())
 
 
 def css_string(text: str) -> str:

@@ -1,6 +1,6 @@
 """What a page may use: its variables and its macros, for one audience.
 
-The one table from the names written in docs/*.md (`{{ price_table() }}`,
+The one table from the names written in docs/*.md (`{{ price_cards() }}`,
 `{{ fig.member_from }}`) to the core's builders. The MkDocs adapter
 (macros/__init__.py) registers it; `make check` (tools/pagecheck.py) renders
 every page with it, without MkDocs. No MkDocs or Jinja import here.
@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import budgets, handout, render, views
+from . import budgets, handout, render, rgaa, views
 from . import formatting as fmt
 from .model import Data
 
@@ -49,14 +49,17 @@ def page_names(data: Data, *, audience: str, day: dt.date, here: Callable[[], st
         "key_figures": lambda: render.key_figures(figures),
         "benefits": lambda: render.benefit_list(views.benefit_items(data, figures)),
         "pillars": lambda: render.benefit_list(data.offer.pillars),
-        "price_table": lambda: render.price_table(views.price_table(data)),
-        "price_cards": lambda: render.price_cards(views.price_table(data)),
+        "price_cards": lambda: render.price_cards(views.price_groups(views.price_table(data))),
+        "price_block": lambda: render.price_block(figures),
+        "status_badge": lambda: render.status_badge(status),
+        "next_step": lambda: render.next_step(status),
         "contract_breakdown": lambda: render.contract_breakdown(views.contract_views(data)),
         "phases": lambda: render.phases(views.phase_views(data)),
-        "registration": lambda: render.status(
+        "registration": lambda actions=True: render.status(
             status,
             calendar=here() + "inscriptions.ics" if status.upcoming else None,
             participate=here() + "participer/" if status.open else None,
+            actions=actions,
         ),
         "contact_block": lambda: render.contacts([(p.name, p.email, p.role) for p in data.contacts.people], (data.contacts.general.email, data.contacts.general.role)),
         "training_offer": lambda: render.definition_list(views.training_offer_rows(data, figures)),
@@ -67,6 +70,15 @@ def page_names(data: Data, *, audience: str, day: dt.date, here: Callable[[], st
         "modules_table": lambda: render.modules(views.module_views(data, audience=audience)),
         "planning_table": lambda: render.gantt(views.gantt(data, audience=audience)),
         "calendar_link": lambda name, label: render.download_button(here() + name, label, kind="text/calendar"),
+        # The accessibility statement, computed from the RGAA audit (data/rgaa.yml).
+        "rgaa_summary": lambda: render.rgaa_summary(rgaa.load_audit(), rgaa.conformity(rgaa.load_audit())),
+        "rgaa_themes": lambda: render.rgaa_themes(rgaa.conformity(rgaa.load_audit())),
+        "rgaa_failures": lambda: render.rgaa_failures(rgaa.load_audit()),
+        "rgaa_fixed": lambda: render.rgaa_fixed(rgaa.load_audit()),
+        "rgaa_sample": lambda: render.rgaa_sample(rgaa.load_audit(), audience=audience),
+        "rgaa_documents": lambda: render.rgaa_documents(rgaa.load_audit(), audience=audience),
+        "rgaa_environment": lambda: render.rgaa_environment(rgaa.load_audit()),
+        "rgaa_methods": lambda: render.rgaa_methods(rgaa.load_audit()),
     }
     for name, builder in macros.items():
         builder.__name__ = builder.__qualname__ = name  # error messages name the macro

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .views import ContractView, Figures, Gantt, ModuleView, PhaseView, PriceTable, SequenceView, StatusView
+from .views import ContractView, Figures, Gantt, ModuleGroup, PhaseView, PriceGroup, SequenceView, StatusView
 
 
 def _e(text: str) -> str:
@@ -28,31 +28,49 @@ def table(*, caption: str, head: tuple[str, ...], rows: list[tuple[str, ...]], r
     return "\n".join(out)
 
 
-def price_table(model: PriceTable) -> str:
-    """The comparison of every profile and funding case, year by year."""
-    head = ("Profil", "Total", "Au lieu de", "Économie", "Année 1", "Année 2", "Année 3", *model.one_off_labels)
-    body = [(r.profile, r.total, r.reference or "—", r.saving or "—", *r.years, *(cost or "—" for cost in r.one_off)) for r in model.rows]
+def price_cards(groups: tuple[PriceGroup, ...]) -> str:
+    """« Combien vais-je payer ? » : membership × OPCO funding, each total large with its year split."""
+    parts = []
+    for group in groups:
+        cards = []
+        for row, lines in group.cards:
+            reference = f'<p class="pc-reference">au lieu de {_e(row.reference)}</p>' if row.reference else ""
+            items = "".join(f"<li>{_e(line)}</li>" for line in lines)
+            cards.append(
+                f'<li><p class="pc-profile">{_e(row.funding)}</p>'
+                f'<p class="pc-total">{_e(row.total)}</p>{reference}'
+                f'<ul class="pc-years">{items}</ul></li>'
+            )
+        parts.append(f'<h3 class="pc-group">{_e(group.membership)}</h3><ul class="price-cards">{"".join(cards)}</ul>')
+    return "".join(parts)
+
+
+def price_block(fig: Figures) -> str:
+    """The home page's prices: the two headline totals, their reference and their conditions."""
     return (
-        '<div class="table-scroll" role="region" aria-label="Tableau des tarifs" tabindex="0">'
-        + table(caption=model.caption, head=head, rows=body, css="price-table")
-        + "</div>"
+        '<div class="price-block">'
+        f'<p><strong class="pb-total">{_e(fig.member_from)}</strong> '
+        f"par entreprise adhérente ENTER sur {_e(fig.reference_years)} ans, au lieu de {_e(fig.member_reference)}</p>"
+        f'<p><strong class="pb-total pb-total--second">{_e(fig.non_member_from)}</strong> '
+        f"par entreprise non adhérente, au lieu de {_e(fig.non_member_reference)}</p>"
+        f'<p class="pb-conditions">Conditions : {_e(fig.floor_conditions)}.</p>'
+        "</div>"
     )
 
 
-def price_cards(model: PriceTable) -> str:
-    """« Combien vais-je payer ? » : one card per profile, readable on a phone."""
-    cards = []
-    for r in model.rows:
-        pieces = [f"année {i} : {amount}" for i, amount in enumerate(r.years, start=1)]
-        pieces += [f"{label.lower()} : {cost}" for label, cost in zip(model.one_off_labels, r.one_off) if cost]
-        reference = f'<span>au lieu de {_e(r.reference)}</span> ' if r.reference else ""
-        cards.append(
-            f'<li><span class="pc-profile">{_e(r.profile)}</span> '
-            f'<strong class="pc-total">{_e(r.total)}</strong> '
-            f"{reference}"
-            f'<span class="pc-years">{_e(" ; ".join(pieces))}</span></li>'
-        )
-    return '<ul class="price-cards">' + "".join(cards) + "</ul>"
+def status_badge(view: StatusView) -> str:
+    """The offer's state as a badge (« Inscriptions ouvertes », « Session terminée »)."""
+    klass = "badge badge--open" if view.open else "badge"
+    return f'<p class="{klass}">{_e(view.title)}</p>'
+
+
+def next_step(view: StatusView) -> str:
+    """The one action the state calls for, as a button."""
+    links = []
+    for action in view.actions:
+        css = "md-button md-button--primary" if action.primary else "md-button"
+        links.append(f'<a class="{css}" href="{_e(action.href)}">{_e(action.label)}</a>')
+    return f'<p class="next-step">{" ".join(links)}</p>' if links else ""
 
 
 def text(sentence: str) -> str:
@@ -83,8 +101,6 @@ def _slug(text: str) -> str:
 def key_figures(fig: Figures) -> str:
     """The home page's cards of key figures."""
     cards = [
-        (fig.member_from, f"par entreprise adhérente ENTER sur {fig.reference_years} ans ({fig.floor_conditions}), au lieu de {fig.member_reference}"),
-        (fig.non_member_from, f"par entreprise non adhérente, aux mêmes conditions, au lieu de {fig.non_member_reference}"),
         (fig.training_days, f"de formation sur {fig.training_months}"),
         (fig.accompaniment_days, f"d'accompagnement par un expert sur {fig.action_months}"),
         (fig.total_months, "au maximum, de la formation à la labellisation"),
@@ -118,8 +134,8 @@ def phases(rows: tuple[PhaseView, ...]) -> str:
     return "".join(out)
 
 
-def status(view: StatusView, *, calendar: str | None, participate: str | None) -> str:
-    """The state of the session: title, what is open or past, the one action it calls for."""
+def status(view: StatusView, *, calendar: str | None, participate: str | None, actions: bool = True) -> str:
+    """The state of the session: title, what is open or past, the one action it calls for (unless `actions` is off)."""
     klass = "status status--open" if view.open else "status status--closed"
     # The countdown is true on the day of the build only: not printed (the handout is kept).
     items = "".join(
@@ -128,7 +144,7 @@ def status(view: StatusView, *, calendar: str | None, participate: str | None) -
     )
     listing = f"<ul>{items}</ul>" if items else ""
     links = []
-    for action in view.actions:
+    for action in view.actions if actions else ():
         css = "md-button md-button--primary" if action.primary else "md-button"
         links.append(f'<a class="{css}" href="{_e(action.href)}">{_e(action.label)}</a>')
     if participate:
@@ -139,53 +155,59 @@ def status(view: StatusView, *, calendar: str | None, participate: str | None) -
     return f'<div class="{klass}"><p><strong>{_e(view.headline)}</strong></p>{listing}{actions}</div>'
 
 
-def modules(rows: tuple[ModuleView, ...]) -> str:
-    """Section 5: the detail of every module."""
-    body = [
-        (f"{r.code} – {r.title}", r.detail or "—", r.sequence, r.kind, r.duration, r.mode, r.format, r.when)
-        for r in rows
+def modules(groups: tuple[ModuleGroup, ...]) -> str:
+    """Section 5: the modules, one row group per sequence under its own heading row.
+
+    Three columns that fit 1280 px (and reflow on a phone, no scroll); the
+    sequence is said once, by its heading row (th scope=rowgroup), not on
+    every row; a module's detail, when there is one, sits under its title.
+    """
+    out = [
+        '<table class="modules">',
+        "<caption>Détail des modules de l'opération collective</caption>",
+        '<thead><tr><th scope="col">Module</th><th scope="col">Déroulement</th><th scope="col">Calendrier</th></tr></thead>',
     ]
-    return '<div class="table-scroll" role="region" aria-label="Détail des modules" tabindex="0">' + table(
-        caption="Détail des modules de l'opération collective",
-        head=("Module", "Précisions", "Séquence", "Type", "Durée", "Modalité", "Format", "Calendrier"),
-        rows=body,
-    ) + "</div>"
+    for group in groups:
+        out.append(
+            f'<tbody><tr class="group"><th scope="rowgroup" colspan="3">{_e(group.title)}'
+            f'<small>{_e(" · ".join(group.facts))}</small></th></tr>'
+        )
+        for m in group.modules:
+            detail = f"<small>{_e(m.detail)}</small>" if m.detail else ""
+            out.append(f'<tr><th scope="row">{_e(m.code)} – {_e(m.title)}{detail}</th><td>{_e(m.conduct)}</td><td>{_e(m.when)}</td></tr>')
+        out.append("</tbody>")
+    out.append("</table>")
+    return "\n".join(out)
 
 
-def _idle_cell(months: int) -> str:
-    """An empty planning cell spanning `months` inactive months."""
-    return "<td></td>" if months == 1 else f'<td colspan="{months}"></td>'
+def _bar(start: int, span: int) -> str:
+    """The style attribute placing a bar: computed integers only (first column, months)."""
+    return f' style="--start:{int(start)};--span:{int(span)}"'
 
 
 def gantt(model: Gantt) -> str:
-    """Section 6: the planning as an accessible table (a Gantt chart)."""
-    marks = {"groupe": "G", "individuel": "I", "preparation": "P"}
-    head = "".join(f'<th scope="col"><abbr title="{_e(long)}">{_e(short)}</abbr></th>' for short, long in zip(model.months, model.months_long))
+    """Section 6: the planning as a table, one positioned bar per row (a Gantt chart).
+
+    A real table for assistive technologies: a row header (the activity), one
+    cell that says the period and format in words and draws the bar (CSS, from
+    --start and --span), one row group per sequence, headed by its band. The
+    legend comes first, in the caption; the month scale is drawn above the
+    bars and hidden on a phone, where the words replace it.
+    """
+    legend = "".join(f'<li class="f-{_e(key)}">{_e(label)}</li>' for key, label in model.legend)
+    scale = "".join(f"<span>{_e(month)}<br>{_e(year)}</span>" if year else f"<span>{_e(month)}</span>" for month, year in model.scale)
     out = [
-        f'<p class="planning-note" aria-hidden="true"><strong>{_e(model.caption)}</strong></p>',
-        '<div class="table-scroll" role="region" aria-label="Planning prévisionnel" tabindex="0">',
-        '<table class="gantt">',
-        f'<caption class="sr-only">{_e(model.caption)}</caption>',
-        f'<thead><tr><th scope="col">Activité</th><th scope="col">Période</th>{head}</tr></thead><tbody>',
+        f'<table class="gantt" style="--months:{len(model.scale)}">',
+        f'<caption>{_e(model.caption)}<ul class="legend" aria-label="Légende">{legend}</ul></caption>',
+        f'<thead><tr><th scope="col">Activité</th><th scope="col">Période<span class="scale" aria-hidden="true">{scale}</span></th></tr></thead>',
     ]
-    for row in model.rows:
-        cells = []
-        idle = 0  # consecutive inactive months, merged into one cell (fewer DOM elements)
-        for active, month in zip(row.cells, model.months_long):
-            if not active:
-                idle += 1
-                continue
-            if idle:
-                cells.append(_idle_cell(idle))
-                idle = 0
-            cells.append(f'<td class="on on--{row.format}"><span class="mark" aria-hidden="true">{marks[row.format]}</span><span class="sr-only">{_e(row.format_label)}, {_e(month)}</span></td>')
-        if idle:
-            cells.append(_idle_cell(idle))
-        detail = f'<br><span class="detail">{_e(row.detail)}</span>' if row.detail else ""
-        out.append(f'<tr><th scope="row">{_e(row.title)}{detail}</th><td>{_e(row.period)}</td>{"".join(cells)}</tr>')
-    out.append("</tbody></table></div>")
-    legend = "".join(f'<li><span class="swatch on--{key}" aria-hidden="true">{marks[key]}</span> {_e(label)}</li>' for key, label in model.legend)
-    out.append(f'<ul class="legend" aria-label="Légende">{legend}</ul>')
+    for band in model.bands:
+        out.append(f'<tbody><tr class="band"><th scope="rowgroup">{_e(band.title)}</th><td class="f-band"{_bar(band.start, band.span)}>{_e(band.period)}</td></tr>')
+        for row in band.rows:
+            detail = f"<small>{_e(row.detail)}</small>" if row.detail else ""
+            out.append(f'<tr><th scope="row">{_e(row.title)}{detail}</th><td class="f-{_e(row.format)}"{_bar(row.start, row.span)}>{_e(row.period)}</td></tr>')
+        out.append("</tbody>")
+    out.append("</table>")
     return "\n".join(out)
 
 
@@ -220,3 +242,124 @@ def handout_download(href: str, *, size: str | None) -> str:
     if size is None:
         return f'<p class="handout-download" hidden><a class="md-button" href="{_e(href)}" type="application/pdf" download>Télécharger la plaquette (PDF)</a></p>'
     return f'<p class="handout-download"><a class="md-button" href="{_e(href)}" type="application/pdf" download>Télécharger la plaquette (PDF, {_e(size)})</a></p>'
+
+
+# ------------------------------------------------ accessibility statement (RGAA)
+from . import formatting as _fmt  # noqa: E402
+from . import rgaa as _rgaa  # noqa: E402
+
+_VARIANTS = {"public": "site public", "restricted": "variante en diffusion restreinte"}
+
+
+def _rate(rate: object) -> str:
+    """`97,7 %`, or « sans objet » when no criterion applies."""
+    if rate is None:
+        return "sans objet"
+    return f"{_fmt.number(_rgaa.rounded(rate))}\u00a0%"  # type: ignore[arg-type]
+
+
+def _items(texts: tuple[str, ...] | list[str]) -> str:
+    """A plain list of escaped texts."""
+    return "<ul>" + "".join(f"<li>{_e(text)}</li>" for text in texts) + "</ul>"
+
+
+def rgaa_summary(audit: _rgaa.Audit, result: _rgaa.Conformity) -> str:
+    """The status and the rates, computed from the audit."""
+    applicable = result.conforming + result.non_conforming
+    return (
+        f"<p>Ce site est <strong>{_e(result.status)}</strong> avec le référentiel général d'amélioration "
+        f"de l'accessibilité ({_e(audit.audit.reference)}) : <strong>{_rate(result.rate)}</strong> des critères "
+        f"applicables sont respectés ({_fmt.number(result.conforming)} critères conformes sur {_fmt.number(applicable)} applicables ; "
+        f"{_fmt.number(result.not_applicable)} critères sur {_fmt.number(len(_rgaa.CRITERIA))} ne s'appliquent à aucune page de l'échantillon).</p>"
+        f"<p>Taux moyen de conformité par page : {_rate(result.average)}. Audit du {_e(_fmt.long_date(audit.audit.date))}, "
+        f"{_e(audit.audit.auditor)}.</p>"
+    )
+
+
+def rgaa_themes(result: _rgaa.Conformity) -> str:
+    """The overall results theme by theme, as a short list (a table would be wider than a phone)."""
+    items = "".join(
+        f"<li><strong>{_e(f'{t.number}. {t.name}')}</strong> : {_e(_fmt.number(t.conforming))} conforme(s), "
+        f"{_e(_fmt.number(t.non_conforming))} non conforme(s), {_e(_fmt.number(t.not_applicable))} non applicable(s)</li>"
+        for t in _rgaa.theme_counts(result)
+    )
+    return f'<ul class="rgaa-themes">{items}</ul>'
+
+
+
+def rgaa_failures(audit: _rgaa.Audit) -> str:
+    """Each non-conformity: criterion, pages, what is wrong, the fix and its plan."""
+    found = _rgaa.failures(audit)
+    if not found:
+        return "<p>L'audit n'a relevé aucune non-conformité.</p>"
+    items = []
+    for failure in found:
+        c, nc = failure.criterion, failure.criterion.non_conformity
+        pages = ", ".join(f"{p.title}" for p in failure.pages)
+        items.append(
+            f"<li><p><strong>Critère {_e(c.id)}</strong> ({_e(c.title)}) : {_e(nc.summary if nc else '')}</p>"
+            f"<p>Pages concernées : {_e(pages)}.</p>"
+            f"<p>Correction : {_e(nc.fix if nc else '')}</p><p>Plan : {_e(nc.plan if nc else '')}</p></li>"
+        )
+    return "<ul>" + "".join(items) + "</ul>"
+
+
+def rgaa_fixed(audit: _rgaa.Audit) -> str:
+    """The non-conformities found by the audit and already fixed."""
+    if not audit.fixed:
+        return ""
+    return "<ul>" + "".join(f"<li><strong>Critère {_e(f.criterion)}</strong> : {_e(f.summary)} Corrigé : {_e(f.fix)}</li>" for f in audit.fixed) + "</ul>"
+
+
+def rgaa_sample(audit: _rgaa.Audit, *, audience: str) -> str:
+    """The audited pages and documents; the public variant only counts the restricted ones."""
+    out = []
+    for variant, label in _VARIANTS.items():
+        pages = [p for p in audit.sample if p.variant == variant]
+        docs = [d for d in audit.documents if d.variant == variant]
+        if not pages:
+            continue
+        intro = f"Pages du {label}" if variant == "public" else f"Pages de la {label}"
+        if variant == "restricted" and audience == "public":
+            out.append(f"<p>{_e(intro)} : {_fmt.number(len(pages))} pages et {_fmt.number(len(docs))} plaquette PDF, "
+                       "auditées de la même manière (leur liste est dans la déclaration de cette variante).</p>")
+            continue
+        out.append(f"<p>{_e(intro)} :</p>")
+        out.append(_items([f"{p.title} (/{p.path})" for p in pages] + [f"plaquette PDF : {d.file}" for d in docs]))
+    return "\n".join(out)
+
+
+def rgaa_documents(audit: _rgaa.Audit, *, audience: str) -> str:
+    """What the inspection of each PDF of the audience's variant found; PDF/UA claimed only when checked."""
+    items = []
+    for d in audit.documents:
+        if audience == "public" and d.variant != "public":
+            continue
+        facts = [
+            "structure balisée" if d.tagged else "sans structure balisée",
+            f"langue « {d.language} »" if d.language else "sans langue déclarée",
+            "titre déclaré et affiché" if d.title and d.display_title else ("titre déclaré" if d.title else "sans titre"),
+            f"{_fmt.number(d.bookmarks)} signets",
+            "déclaré PDF/UA" if d.pdf_ua else "non déclaré PDF/UA",
+        ]
+        issues = "".join(f"<li>{_e(issue)}</li>" for issue in d.issues)
+        items.append(f"<li><p><strong>{_e(d.file)}</strong> : {_e(', '.join(facts))}.</p><p>{_e(d.evidence)}</p>" + (f"<ul>{issues}</ul>" if issues else "") + "</li>")
+    return "<ul>" + "".join(items) + "</ul>" if items else ""
+
+
+def rgaa_environment(audit: _rgaa.Audit) -> str:
+    """Technologies, tools, test environments, and the combinations not tested."""
+    info = audit.audit
+    return (
+        "<p>Technologies utilisées :</p>" + _items(info.technologies)
+        + "<p>Outils d'évaluation :</p>" + _items(info.tools)
+        + "<p>Environnement des tests :</p>" + _items(info.environments)
+        + "<p>Non testés (aucun lecteur d'écran n'est disponible sur la machine de l'audit) :</p>" + _items(info.not_tested)
+    )
+
+
+def rgaa_methods(audit: _rgaa.Audit) -> str:
+    """The methods the audit used, with their French labels."""
+    used = sorted({m for c in audit.criteria for m in c.method} | {m for c in audit.criteria for p in c.pages.values() for m in p.method},
+                  key=list(_rgaa.METHODS).index)
+    return _items([_rgaa.METHODS[m] for m in used])

@@ -148,6 +148,8 @@ class PriceRow:
     """One line of the comparison table: a membership and a funding case."""
 
     profile: str
+    membership: str
+    funding: str
     years: tuple[str, ...]
     one_off: tuple[str, ...]  # aligned with PriceTable.one_off_labels; "" when it does not apply
     total: str
@@ -181,6 +183,8 @@ def price_table(data: Data) -> PriceTable:
             rows.append(
                 PriceRow(
                     profile=f"{member.label}, {pr.funding_label(p, funding)}",
+                    membership=member.label,
+                    funding=pr.funding_label(p, funding),
                     years=tuple(_floor(y, minimum=year in minimum_years) for year, y in zip(pr.YEARS, q.years)),
                     one_off=one_off,
                     total=_floor(q.total, minimum=q.minimum),
@@ -194,6 +198,42 @@ def price_table(data: Data) -> PriceTable:
             )
     caption = f"Coût par entreprise sur {fmt.number(p.reference.years)} ans ({_label(p.revenue_tiers, tier)})"
     return PriceTable(caption, tuple(rows), tuple(item.label for item in one_off_items))
+
+
+@dataclass(frozen=True)
+class PriceGroup:
+    """« Combien vais-je payer ? » : one membership, its cards by funding case."""
+
+    membership: str
+    cards: tuple[tuple[PriceRow, tuple[str, ...]], ...]  # (row, its cost lines: « Année 1 : … »)
+
+
+def price_groups(table: PriceTable) -> tuple[PriceGroup, ...]:
+    """The 2 × 2 answer: the rows grouped by membership, each with its readable year split."""
+    groups: dict[str, list[tuple[PriceRow, tuple[str, ...]]]] = {}
+    for row in table.rows:
+        groups.setdefault(row.membership, []).append((row, _cost_lines(row, table.one_off_labels)))
+    return tuple(PriceGroup(membership, tuple(cards)) for membership, cards in groups.items())
+
+
+def _cost_lines(row: PriceRow, one_off_labels: tuple[str, ...]) -> tuple[str, ...]:
+    """`Année 1 : …`, then equal following years together (`Années 2 et 3 : … par an`), then one-off costs."""
+    lines: list[str] = []
+    runs: list[tuple[list[int], str]] = []
+    for year, amount in enumerate(row.years, start=1):
+        if amount == fmt.money(Decimal(0)):
+            continue
+        if runs and runs[-1][1] == amount and runs[-1][0][-1] == year - 1:
+            runs[-1][0].append(year)
+        else:
+            runs.append(([year], amount))
+    for years, amount in runs:
+        if len(years) == 1:
+            lines.append(f"Année {years[0]} : {amount}")
+        else:
+            lines.append(f"{_years_label(tuple(years)).capitalize()} : {amount} par an")
+    lines += [f"{label} : {cost}" for label, cost in zip(one_off_labels, row.one_off) if cost]
+    return tuple(lines)
 
 
 def _floor(amount: Decimal, *, minimum: bool) -> str:
@@ -305,17 +345,22 @@ def phase_views(data: Data) -> tuple[PhaseView, ...]:
 
 @dataclass(frozen=True)
 class ModuleView:
-    """A module of section 5 (restricted)."""
+    """A module of section 5 (restricted): what it is, how and when."""
 
     code: str
     title: str
-    detail: str
-    kind: str
-    duration: str
-    mode: str
-    format: str
-    when: str
-    sequence: str
+    detail: str  # shown under the title; "" when the data gives none
+    conduct: str  # « Formation · 2 jours · présentiel, en groupe »
+    when: str  # « M2 (févr. 2026), semaine 1 »
+
+
+@dataclass(frozen=True)
+class ModuleGroup:
+    """The modules of one sequence, under one heading (nothing repeated on every row)."""
+
+    title: str  # « Séquence 1 – <its title> »
+    facts: tuple[str, ...]  # its objective, step and rhythm, as sentences
+    modules: tuple[ModuleView, ...]
 
 
 _KINDS = {
@@ -327,57 +372,95 @@ _MODES = {"presentiel": "présentiel", "virtuel": "virtuel", "distanciel": "dist
 _FORMATS = {"groupe": "en groupe", "individuel": "individuel"}
 
 
-def module_views(data: Data, *, audience: str) -> tuple[ModuleView, ...]:
-    """Section 5: every module, for the restricted variant only."""
+def module_views(data: Data, *, audience: str) -> tuple[ModuleGroup, ...]:
+    """Section 5: the modules grouped by sequence, for the restricted variant only."""
     require_restricted(audience, "Le détail de l'opération collective")
     first = data.planning.cohort.first_month
-    sequences = {s.id: s for s in tl.all_sequences(data)}
-    result = []
-    for m in tl.modules(data):
-        end = tl.module_end(m)
-        when = f"M{m.month}" if end == m.month else f"M{m.month} à M{end}"
-        span = fmt.month_label(tl.add_months(first, m.month - 1))
-        if end != m.month:
-            span += f" – {fmt.month_label(tl.add_months(first, end - 1))}"
-        when = f"{when} ({span})" + (f", semaine {m.week}" if m.week else "")
-        seq = sequences[m.sequence]
-        result.append(
-            ModuleView(
-                code=m.code, title=m.title, detail=m.detail or "",
-                kind=_KINDS[m.kind],
-                duration=fmt.quantity(m.duration, m.unit) if m.duration is not None and m.unit else "—",
-                mode=_MODES.get(m.mode or "", "—"),
-                format=_FORMATS[m.format],
-                when=when,
-                sequence=f"Séquence {seq.number} – {seq.title}",
-            )
-        )
-    return tuple(result)
+    phases = {p.id: p.title for p in data.programme.phases}
+    groups = []
+    for seq in tl.all_sequences(data):
+        rows = []
+        for m in (m for m in tl.modules(data) if m.sequence == seq.id):
+            end = tl.module_end(m)
+            when = f"M{m.month}" if end == m.month else f"M{m.month} à M{end}"
+            span = fmt.month_label(tl.add_months(first, m.month - 1))
+            if end != m.month:
+                span += f" – {fmt.month_label(tl.add_months(first, end - 1))}"
+            when = f"{when} ({span})" + (f", semaine {m.week}" if m.week else "")
+            how = ", ".join(part for part in (_MODES.get(m.mode or "", ""), _FORMATS[m.format]) if part)
+            duration = fmt.quantity(m.duration, m.unit) if m.duration is not None and m.unit else ""
+            conduct = " · ".join(part for part in (_KINDS[m.kind], duration, how) if part)
+            rows.append(ModuleView(code=m.code, title=m.title, detail=m.detail or "", conduct=conduct, when=when))
+        if not rows:
+            continue
+        facts = [seq.objective, f"Étape : {phases[seq.phase]}"]
+        if seq.rhythm:
+            facts.append(f"Rythme : {seq.rhythm}")
+        groups.append(ModuleGroup(f"Séquence {fmt.number(seq.number)} – {seq.title}", tuple(facts), tuple(rows)))
+    return tuple(groups)
 
 
 @dataclass(frozen=True)
 class GanttRow:
-    """A planning row: label, detail, cells (True where active)."""
+    """A planning row: one bar from `start` (0 = first month column) over `span` months.
+
+    `period` says in words what the bar shows, with the row's format (« mars à
+    juillet 2026 (5 mois), en individuel »): on a phone it replaces the bar.
+    """
 
     title: str
     detail: str
-    format: str
-    format_label: str
-    cells: tuple[bool, ...]
+    format: str  # groupe | individuel | preparation (the bar's style)
+    format_label: str  # the legend's label, as the data writes it
     period: str
+    start: int
+    span: int
+
+
+@dataclass(frozen=True)
+class GanttBand:
+    """A sequence's band (« Séquence 1 »), over the months of its rows, and those rows."""
+
+    title: str
+    period: str
+    start: int
+    span: int
+    rows: tuple[GanttRow, ...]
 
 
 @dataclass(frozen=True)
 class Gantt:
-    """The provisional planning (section 6)."""
+    """The provisional planning (section 6): sequence bands, each with its rows."""
 
     caption: str
-    months: tuple[str, ...]
-    months_long: tuple[str, ...]
-    rows: tuple[GanttRow, ...]
+    months: tuple[str, ...]  # « janv. 2026 », one per column
+    scale: tuple[tuple[str, str], ...]  # (« janv. », « 2026 » on the first column and each January, else "")
+    bands: tuple[GanttBand, ...]
     legend: tuple[tuple[str, str], ...]
     first: str
     last: str
+
+    @property
+    def rows(self) -> tuple[GanttRow, ...]:
+        """Every row, band after band."""
+        return tuple(row for band in self.bands for row in band.rows)
+
+
+def _period(months: tuple[dt.date, ...], start: int, end: int) -> str:
+    """« février 2026 », or « mars 2026 à juillet 2026 (5 mois) » (0-based columns)."""
+    text = fmt.month_label(months[start], abbreviated=False)
+    if end > start:
+        text = f"{text} à {fmt.month_label(months[end], abbreviated=False)} ({fmt.months(end - start + 1)})"
+    return text
+
+
+def _scale(months: tuple[dt.date, ...]) -> tuple[tuple[str, str], ...]:
+    """Each column's short month and, on the first column and each January, its year."""
+    out = []
+    for index, month in enumerate(months):
+        short, year = fmt.month_label(month).rsplit(" ", 1)  # « janv. 2026 »
+        out.append((short, year if index == 0 or month.month == 1 else ""))
+    return tuple(out)
 
 
 def gantt(data: Data, *, audience: str) -> Gantt:
@@ -387,38 +470,43 @@ def gantt(data: Data, *, audience: str) -> Gantt:
     plan, cohort = data.restricted.planning, data.planning.cohort
     months = tl.planning_months(plan, cohort)
     legend = plan.legend.model_dump()
-    rows = []
-    for placed in tl.place_rows(plan, cohort, tl.modules(data)):
-        row = placed.row
-        bits = []
-        summed = tl.duration_sum(placed.modules)
-        if summed is not None:
-            value, unit = summed
-            per = " par entreprise" if all(m.format == "individuel" for m in placed.modules) and unit == "jours" else ""
-            bits.append(fmt.quantity(value, unit) + per)
-        modes = sorted({_MODES[m.mode] for m in placed.modules if m.mode})
-        bits.extend(modes)
-        if row.note:
-            bits.append(row.note)
-        length = placed.end_index - placed.start_index + 1
-        period = fmt.month_label(months[placed.start_index], abbreviated=False)
-        if length > 1:
-            period = f"{period} à {fmt.month_label(months[placed.end_index], abbreviated=False)} ({fmt.months(length)})"
-        rows.append(
-            GanttRow(
-                title=row.title,
-                detail=" · ".join(bits),
-                format=row.format,
-                format_label=legend[row.format],
-                cells=tuple(placed.start_index <= i <= placed.end_index for i in range(len(months))),
-                period=period,
+    placed_rows = tl.place_rows(plan, cohort, tl.modules(data))
+    bands = []
+    for seq in tl.all_sequences(data):
+        placed = [p for p in placed_rows if p.row.sequence == seq.id]
+        if not placed:
+            continue
+        rows = []
+        for p in placed:
+            row = p.row
+            bits = []
+            summed = tl.duration_sum(p.modules)
+            if summed is not None:
+                value, unit = summed
+                per = " par entreprise" if all(m.format == "individuel" for m in p.modules) and unit == "jours" else ""
+                bits.append(fmt.quantity(value, unit) + per)
+            bits.extend(sorted({_MODES[m.mode] for m in p.modules if m.mode}))
+            if row.note:
+                bits.append(row.note)
+            label = legend[row.format]
+            rows.append(
+                GanttRow(
+                    title=row.title,
+                    detail=" · ".join(bits),
+                    format=row.format,
+                    format_label=label,
+                    period=f"{_period(months, p.start_index, p.end_index)}, {label[:1].lower()}{label[1:]}",
+                    start=p.start_index,
+                    span=p.end_index - p.start_index + 1,
+                )
             )
-        )
+        start, end = min(p.start_index for p in placed), max(p.end_index for p in placed)
+        bands.append(GanttBand(f"Séquence {fmt.number(seq.number)}", _period(months, start, end), start, end - start + 1, tuple(rows)))
     return Gantt(
         caption=f"Planning de l'opération, {fmt.month_label(months[0], abbreviated=False)} à {fmt.month_label(months[-1], abbreviated=False)} ({plan.note})",
         months=tuple(fmt.month_label(m) for m in months),
-        months_long=tuple(fmt.month_label(m, abbreviated=False) for m in months),
-        rows=tuple(rows),
+        scale=_scale(months),
+        bands=tuple(bands),
         legend=tuple(legend.items()),
         first=fmt.month_label(months[0], abbreviated=False),
         last=fmt.month_label(months[-1], abbreviated=False),

@@ -77,12 +77,12 @@ def test_cli_check_annotates_a_broken_page(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     page = project / "docs" / "tarifs.md"
     text = page.read_text(encoding="utf-8")
-    line = text.splitlines().index("{{ price_table() }}") + 1
-    page.write_text(text.replace("{{ price_table() }}", "{{ price_tabel() }}"), encoding="utf-8")
+    line = text.splitlines().index("{{ contract_breakdown() }}") + 1
+    page.write_text(text.replace("{{ contract_breakdown() }}", "{{ contract_breakdwn() }}"), encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "tools/annotate.py", "check"], cwd=project,
         capture_output=True, text=True, env={"PATH": "/usr/bin:/bin"}, check=False,
     )
     assert result.returncode == 1
-    assert result.stdout.startswith(f"::error file=docs/tarifs.md,line={line},col=4::price_tabel : variable ou macro inconnue")
+    assert result.stdout.startswith(f"::error file=docs/tarifs.md,line={line},col=4::contract_breakdwn : variable ou macro inconnue")
     assert "Traceback" not in result.stderr

@@ -166,8 +166,8 @@ PAGE_CASES = [
     # (id, page, text appended on a new line, expected message; {line} is that line)
     ("undefined-variable", "tarifs.md", "Prix : {{ prix_inconnu }}",
      "docs/tarifs.md, ligne {line}, colonne 11 : prix_inconnu : variable ou macro inconnue"),
-    ("unknown-macro", "tarifs.md", "{{ price_tabel() }}",
-     "docs/tarifs.md, ligne {line}, colonne 4 : price_tabel : variable ou macro inconnue ; vouliez-vous dire « price_table » ?"),
+    ("unknown-macro", "tarifs.md", "{{ contract_breakdwn() }}",
+     "docs/tarifs.md, ligne {line}, colonne 4 : contract_breakdwn : variable ou macro inconnue ; vouliez-vous dire « contract_breakdown » ?"),
     ("unknown-figure", "index.md", "Dès {{ fig.member_frm }}.",
      "docs/index.md, ligne {line}, colonne 8 : fig.member_frm : « member_frm » inconnu dans « fig » ; vouliez-vous dire « member_from » ?"),
     ("unknown-field", "index.md", "{{ offer.labl }}",
@@ -178,10 +178,10 @@ PAGE_CASES = [
      "docs/programme.md, ligne {line} : syntaxe de page invalide : bloc jamais refermé : il manque {% endfor %}"),
     ("single-brace", "programme.md", "{{ offer.label }",
      "docs/programme.md, ligne {line} : syntaxe de page invalide : accolade « } » inattendue ; une variable s'écrit {{ nom }}, deux accolades de chaque côté"),
-    ("unclosed-parenthesis", "tarifs.md", "{{ price_table( }}",
+    ("unclosed-parenthesis", "tarifs.md", "{{ contract_breakdown( }}",
      "docs/tarifs.md, ligne {line} : syntaxe de page invalide : « ( » jamais refermée : il manque « ) »"),
-    ("too-many-arguments", "tarifs.md", "{{ price_table(1) }}",
-     "docs/tarifs.md, ligne {line}, colonne 4 : price_table() : trop d'arguments (1 donné, 0 attendu)"),
+    ("too-many-arguments", "tarifs.md", "{{ contract_breakdown(1) }}",
+     "docs/tarifs.md, ligne {line}, colonne 4 : contract_breakdown() : trop d'arguments (1 donné, 0 attendu)"),
     ("not-a-macro", "index.md", "{{ offer.label() }}",
      "docs/index.md, ligne {line}, colonne 4 : offer.label : ce n'est pas une macro, retirez les parenthèses"),
     ("missing-argument", "participer.md", '{{ calendar_link("inscriptions.ics") }}',
@@ -313,7 +313,7 @@ def test_check_imports_no_mkdocs():
 def test_check_reports_every_page_error_of_both_variants_at_once(tmp_path):
     """A typo in a macro, an unknown figure, a link to a restricted page and a broken restricted page: one run, four located messages."""
     project = copy_project(tmp_path / "project")
-    macro = edit(project, "docs/tarifs.md", "{{ price_table() }}", "{{ price_tabel() }}")
+    macro = edit(project, "docs/tarifs.md", "{{ contract_breakdown() }}", "{{ contract_breakdwn() }}")
     figure = edit(project, "docs/contacts.md", "{{ contact_block() }}", "{{ contact_block() }}\n\n{{ fig.membre_from }}") + 2
     link = edit(project, "docs/participer.md", "{{ registration() }}", "{{ registration() }}\n\n[Planning](restricted/planning.md)") + 2
     restricted = edit(project, "docs/restricted/planning.md", "{{ planning_table() }}", "{{ planning_table( }}")
@@ -324,7 +324,7 @@ def test_check_reports_every_page_error_of_both_variants_at_once(tmp_path):
     lines = result.stderr.splitlines()
     assert lines[0] == "4 erreurs dans les pages :"
     assert sorted(lines[1:]) == sorted([
-        f"  - docs/tarifs.md, ligne {macro}, colonne 4 : price_tabel : variable ou macro inconnue ; vouliez-vous dire « price_table » ?",
+        f"  - docs/tarifs.md, ligne {macro}, colonne 4 : contract_breakdwn : variable ou macro inconnue ; vouliez-vous dire « contract_breakdown » ?",
         f"  - docs/contacts.md, ligne {figure}, colonne 4 : fig.membre_from : « membre_from » inconnu dans « fig » ; vouliez-vous dire « member_from » ?",
         f"  - docs/participer.md, ligne {link} : lien vers une page en diffusion restreinte (restricted/planning.md) : "
         "interdit dans le site public ; retirez le lien, ou déplacez la page hors de docs/restricted/",

@@ -18,7 +18,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from helpers import EPOCH_OPEN, ROOT, normalise
+from helpers import EPOCH_OPEN, ROOT, build_site, copy_project, epoch, normalise
 from macros import handout as core
 from tools import handout
 
@@ -100,7 +100,73 @@ def test_pdf_embeds_every_font(pdfs, variant):
 
 def test_page_counts(pdfs):
     public, restricted = (len(read(pdfs[v][1]).pages) for v in ("public", "restricted"))
-    assert 3 <= public < restricted <= 16
+    assert 3 <= public <= 5 and public < restricted <= 16
+
+
+# ------------------------------------------------------------ fill of the pages
+FINISHED = "2026-11-30"  # the brochure case after its last month: « Session terminée »
+_MM = 72 / 25.4
+# The text area of an A4 page (the @page margins of extra.css, in points from the bottom).
+_TEXT_TOP, _TEXT_BOTTOM = A4[1] - 18 * _MM, 17 * _MM
+
+
+@pytest.fixture(scope="module")
+def finished_pdfs(tmp_path_factory):
+    """Both handouts of the brochure case built the day after the session ended: {variant: pdf}."""
+    project = copy_project(tmp_path_factory.mktemp("finished") / "project")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("SOURCE_DATE_EPOCH", epoch(FINISHED))
+    try:
+        return {
+            variant: handout.make_pdf(build_site(config, project / site, project=project))
+            for variant, config, site in (("public", "mkdocs.yml", "site"), ("restricted", "mkdocs.restricted.yml", "site-restricted"))
+        }
+    finally:
+        mp.undo()
+
+
+def page_fill(page) -> float:
+    """How far down the text area a page's text reaches (0 to 1), the margins' title and number left out."""
+    lowest = [_TEXT_TOP]
+
+    def visit(text, _cm, tm, _font, _size):
+        y = tm[5]
+        if text.strip() and _TEXT_BOTTOM < y < _TEXT_TOP:
+            lowest.append(y)
+
+    page.extract_text(visitor_text=visit)
+    return (_TEXT_TOP - min(lowest)) / (_TEXT_TOP - _TEXT_BOTTOM)
+
+
+def _fill_report(pdf: Path) -> list[float]:
+    return [round(page_fill(page), 2) for page in read(pdf).pages]
+
+
+@pytest.mark.parametrize("variant", ["public", "restricted"])
+@pytest.mark.parametrize("state", ["open", "finished"])
+def test_no_page_but_the_last_under_a_third_full(pdfs, finished_pdfs, variant, state):
+    """Sections decide the page breaks, not web pages: no sheet left mostly empty."""
+    pdf = pdfs[variant][1] if state == "open" else finished_pdfs[variant]
+    fills = _fill_report(pdf)
+    assert [n for n, fill in enumerate(fills[:-1], start=1) if fill < 1 / 3] == [], fills
+    assert fills[0] > 0.85, fills  # the cover fills its page...
+    if variant == "public":
+        assert len(fills) <= 5, fills
+
+
+@pytest.mark.parametrize("variant", ["public", "restricted"])
+@pytest.mark.parametrize("state", ["open", "finished"])
+def test_cover_is_one_page_with_price_audience_contacts_and_qr(pdfs, finished_pdfs, data, variant, state):
+    """...and holds, in every state, the promise, price, key figures, audience, one contact box and the way back to the site."""
+    pdf = pdfs[variant][1] if state == "open" else finished_pdfs[variant]
+    texts = page_texts(pdf)
+    cover, rest = texts[0], " ".join(texts[1:])
+    for fact in ("Accompagner 10 PME à la labellisation NR niveau 1 (INR & Agence LUCIE)", "à partir de 4 450 €",
+                 "à partir de 5 200 €", "6 jours", "10 mois", "Pour qui ?", "emilie.faffe@pole-enter.org",
+                 "contact@pole-enter.org", "pole-enter.github.io"):
+        assert fact in cover, fact
+    assert "Le programme" in texts[1]  # nothing of the cover spills over
+    assert "contact@pole-enter.org" not in rest and "Autres questions" not in rest  # the contact box is printed once
 
 
 @pytest.mark.parametrize("variant", ["public", "restricted"])
@@ -120,6 +186,8 @@ def test_cover_holds_title_audience_figures_deadlines_contacts_and_date(pdfs, va
         assert fact in cover, fact
     assert "Le programme" in second  # the cover fits on its page: nothing of it spills over
     assert "Pour en savoir plus sur le pôle" not in second and "Pourquoi se faire accompagner" not in second
+    rest = " ".join(page_texts(pdfs[variant][1])[1:])
+    assert "jusqu'au 11 novembre 2025 Engagement" not in rest  # the state of the session: printed once, on the cover
 
 
 @pytest.mark.parametrize("variant", ["public", "restricted"])
@@ -152,7 +220,8 @@ def test_outline_follows_the_reading_order(pdfs, built, variant):
     _site, pdf = pdfs[variant]
     top = [normalise(item.title) for item in read(pdf).outline if not isinstance(item, list)]
     page = (built[variant] / handout.HANDOUT_PAGE).read_text(encoding="utf-8")
-    sections = re.findall(r'<section class="handout-section[^"]*" id="[^"]+"[^>]*>\s*<h1[^>]*>(.*?)</h1>', page, re.S)
+    chunks = re.split(r'<section class="handout-section[^"]*" id="[^"]+"[^>]*>', page)[1:]
+    sections = [re.search(r"<h1[^>]*>(.*?)</h1>", chunk, re.S).group(1) for chunk in chunks]  # each page's title
     assert top == [normalise(html.unescape(re.sub(r"<[^>]+>", "", s))) for s in sections]
     assert top[0] == "Accompagner 10 PME à la labellisation NR niveau 1 (INR & Agence LUCIE)"
 
@@ -213,6 +282,18 @@ def test_handout_page_gathers_the_brochure_in_reading_order(built, variant):
     assert len(ids) == len(set(ids))
     for target in re.findall(r'href="#([^"]+)"', page):
         assert target in ids, target
+
+
+@pytest.mark.parametrize("variant", ["public", "restricted"])
+def test_handout_cover_ends_with_a_qr_code_to_the_site(built, variant):
+    """segno's SVG of site_url, inline on the cover (after its last part), print only."""
+    page = (built[variant] / handout.HANDOUT_PAGE).read_text(encoding="utf-8")
+    svg = core.qr_figure(site_config()["site_url"]).split("<figcaption>")[0]
+    assert page.count('<figure class="handout-qr">') == 1 and svg in page
+    cover = page[page.index('id="plaquette-accueil"'):page.index('id="plaquette-programme"')]
+    assert svg in cover and "handout:qr" not in page
+    css = (ROOT / "docs" / "stylesheets" / "extra.css").read_text(encoding="utf-8")
+    assert ".handout-qr { display: none; }" in css.split("\n@media print {")[0]
 
 
 def test_every_page_links_the_stylesheet_with_its_print_rules(built):

@@ -32,10 +32,11 @@ from hypothesis import strategies as st
 from helpers import BROCHURE, FIXTURES
 from macros import formatting as fmt
 from macros import pricing as pr
-from macros import render, views
+from macros import views
 from macros import timeline as tl
 from macros.calendar import public_calendar, restricted_calendar
 from macros.errors import DataErrors
+from macros.pages import page_names
 from macros.model import Data
 from macros.schema import load_data
 from yaml_edits import dump, edit, paths, read_tree, schema_errors, schema_names
@@ -206,25 +207,19 @@ def _check_clean(result: Data | DataErrors, name: str, text: str, *, audience: s
 
 
 def _render_everything(data: Data, *, audience: str) -> None:
-    """Every page builder, renderer and calendar of the core that `audience` may call."""
-    figures = views.key_figures(data, day=DAY)
-    render.key_figures(figures)
-    render.benefit_list(views.benefit_items(data, figures))
-    views.training_offer_rows(data, figures)
-    table = views.price_table(data)
-    render.price_table(table)
-    render.price_cards(table)
-    render.contract_breakdown(views.contract_views(data))
-    render.phases(views.phase_views(data))
-    render.status(views.status_view(data, day=DAY), calendar=None, participate=None)
+    """Every page macro (macros/pages.py) and calendar that `audience` may call."""
+    names = page_names(data, audience=audience, day=DAY, here=lambda: "")
+    for name, builder in names.macros.items():
+        if name == "calendar_link":
+            builder("planning.ics", "Agenda")
+            continue
+        try:
+            builder()
+        except views.RestrictedContent:  # sections 5 and 6: refused to the public variant
+            assert audience == "public", name
     public_calendar(data, stamp=STAMP)
     views.completeness_report(data)
-    if data.programme.sequences or audience == "restricted":
-        render.sequences(views.sequence_views(data, audience=audience))
     if audience == "restricted":
-        views.operation_aim(data, audience=audience)
-        render.modules(views.module_views(data, audience=audience))
-        render.gantt(views.gantt(data, audience=audience))
         restricted_calendar(data, audience=audience, stamp=STAMP)
 
 

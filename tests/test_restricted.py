@@ -6,6 +6,7 @@ HEAD they are git-crypt ciphertext, and no committed file holds their text.
 """
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 
@@ -78,11 +79,41 @@ def test_restricted_planning_page(built, data):
     text = page_text(built["restricted"] / "restricted/planning/index.html")
     # the brochure case: M1 is January 2026, the last row is in M10
     assert "janvier 2026 à octobre 2026" in text and shown(data.restricted.planning.note) in text
-    assert source.count('<th scope="col"><abbr title=') == 10
-    assert "janv. 2026" in text and "oct. 2026" in text
+    assert 'style="--months:10"' in source and "janv." in text and "oct." in text
     for label in data.restricted.planning.legend.model_dump().values():
         assert label in text
     assert "4 jours" in text and "3 jours par entreprise" in text
+
+
+def test_planning_is_one_bar_per_row_under_its_sequence_band(built, data):
+    """One positioned cell per activity (no cell per month), a band per sequence, the legend first."""
+    source = (built["restricted"] / "restricted/planning/index.html").read_text(encoding="utf-8")
+    text = page_text(built["restricted"] / "restricted/planning/index.html")
+    plan = data.restricted.planning
+    sequences = {row.sequence for row in plan.rows}
+    assert source.count('style="--start:') == len(plan.rows) + len(sequences)
+    assert source.count('<th scope="row">') == len(plan.rows)
+    assert source.count('<th scope="rowgroup">Séquence ') == len(sequences)
+    assert "<td></td>" not in source and "colspan" not in source
+    table = source[source.index('<table class="gantt"'):source.index("</table>")]
+    assert table.index('class="legend"') < table.index("<thead>")  # the legend comes before the chart
+    # each row says its period and its format in words (a phone shows these instead of the bars)
+    assert "mars 2026 à septembre 2026 (7 mois), " in text and "Séquence 3 mars 2026 à septembre 2026 (7 mois)" in text
+
+
+def test_modules_are_grouped_by_sequence(built, data):
+    """One heading row per sequence, three columns, nothing repeated on every row."""
+    source = (built["restricted"] / "restricted/operation/index.html").read_text(encoding="utf-8")
+    text = page_text(built["restricted"] / "restricted/operation/index.html")
+    programme = data.restricted.programme
+    assert source.count('<th scope="rowgroup" colspan="3">') == len(programme.sequences)
+    assert source.count('<th scope="row">') == len(programme.modules)
+    assert "Précisions" not in text and "—" not in text
+    for sequence in programme.sequences:
+        assert len(re.findall(re.escape(shown(sequence.title)) + r"(?!\d)", text)) == 1, sequence.title
+    for module in programme.modules:
+        if module.detail:
+            assert f"{shown(module.title)} {shown(module.detail)}" in text
 
 
 @pytest.mark.parametrize("link", ["restricted/operation.md", "restricted/planning.md"])
