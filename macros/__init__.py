@@ -84,7 +84,7 @@ def define_env(env: Any) -> None:
     for name, function in names.filters.items():
         env.filter(function, name)
     figures = names.variables["fig"]
-    # The offer's title for the margins of printed pages (print.css reads it
+    # The offer's title for the margins of printed pages (the @media print part of extra.css reads it
     # from a CSS variable set by overrides/partials/print-head.html).
     env.conf["extra"]["print_title"] = handout.css_string(figures.title)
     if audience == "restricted":  # its 404 page stands alone (overrides/404.html, site.standalone)
