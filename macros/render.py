@@ -66,11 +66,16 @@ def status_badge(view: StatusView) -> str:
 
 def next_step(view: StatusView) -> str:
     """The one action the state calls for, as a button."""
-    links = []
-    for action in view.actions:
-        css = "md-button md-button--primary" if action.primary else "md-button"
-        links.append(f'<a class="{css}" href="{_e(action.href)}">{_e(action.label)}</a>')
+    links = _action_links(view)
     return f'<p class="next-step">{" ".join(links)}</p>' if links else ""
+
+
+def _action_links(view: StatusView) -> list[str]:
+    """The state's actions as buttons (the primary one filled)."""
+    return [
+        f'<a class="{"md-button md-button--primary" if action.primary else "md-button"}" href="{_e(action.href)}">{_e(action.label)}</a>'
+        for action in view.actions
+    ]
 
 
 def text(sentence: str) -> str:
@@ -143,10 +148,7 @@ def status(view: StatusView, *, calendar: str | None, participate: str | None, a
         for fact, left in view.lines
     )
     listing = f"<ul>{items}</ul>" if items else ""
-    links = []
-    for action in view.actions if actions else ():
-        css = "md-button md-button--primary" if action.primary else "md-button"
-        links.append(f'<a class="{css}" href="{_e(action.href)}">{_e(action.label)}</a>')
+    links = _action_links(view) if actions else []
     if participate:
         links.append(f'<a class="md-button" href="{_e(participate)}">Comment participer</a>')
     if calendar:
