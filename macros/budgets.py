@@ -24,10 +24,9 @@ class Budgets:
     """The limits every page of both variants must respect (issue 15).
 
     `max_dom_elements` is what EcoIndex `min_ecoindex` needs with 2 requests
-    and 15 KiB. The pages of `PENDING` (large tables, redesigned in issue
-    « Brochure-grade pages and handout ») are held to the `pending_*` ceilings
-    until then: the browser tests fail as soon as one of them meets the
-    general limits, so that it leaves the list.
+    and 15 KiB. No page is exempt: the large tables were split (one per
+    sequence) and the accessibility statement says its short lists as
+    sentences.
     """
 
     max_requests: int = 2
@@ -35,23 +34,9 @@ class Budgets:
     max_dom_elements: int = 150
     min_ecoindex: int = 90
     max_outside_requests: int = 0
-    pending_max_dom_elements: int = 300
-    pending_min_ecoindex: int = 85
 
 
 BUDGETS = Budgets()
-
-# Page paths (relative to the site's root) still above the DOM and EcoIndex
-# limits, with the reason; the same in both variants.
-PENDING: dict[str, str] = {
-    "accessibilite/": "déclaration d'accessibilité : résultats de l'audit RGAA thème par thème et échantillon",
-}
-
-
-def pending(path: str) -> bool:
-    """Whether the page at `path` is held to the pending ceilings (see `PENDING`)."""
-    return path in PENDING
-
 
 QUANTILES_DOM: tuple[float, ...] = (
     0, 47, 75, 159, 233, 298, 358, 417, 476, 537, 603, 674, 753, 843, 949, 1076, 1237, 1459, 1801, 2479, 594601,
@@ -99,9 +84,7 @@ def budget_rows(budgets: Budgets = BUDGETS) -> list[tuple[str, str]]:
          "aucune" if budgets.max_outside_requests == 0 else f"{fmt.number(budgets.max_outside_requests)} au plus"),
         ("Poids transféré par page (compression gzip)", f"{fmt.number(budgets.max_kilobytes)} Ko au plus"),
         ("Éléments du DOM par page (intérieur des images SVG non compté)",
-         f"{fmt.number(budgets.max_dom_elements)} au plus"
-         + (f" ({fmt.number(budgets.pending_max_dom_elements)} au plus pour les pages à grands tableaux, en cours d'allègement)" if PENDING else "")),
+         f"{fmt.number(budgets.max_dom_elements)} au plus"),
         ("EcoIndex de chaque page",
-         f"{fmt.number(budgets.min_ecoindex)} au moins sur 100 (note {grade(budgets.min_ecoindex)}"
-         + (f" ; {fmt.number(budgets.pending_min_ecoindex)} au moins pour ces pages)" if PENDING else ")")),
+         f"{fmt.number(budgets.min_ecoindex)} au moins sur 100 (note {grade(budgets.min_ecoindex)})"),
     ]

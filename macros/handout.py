@@ -119,19 +119,23 @@ def _after_last_part(body: str, extra: str) -> str:
 def qr_figure(url: str) -> str:
     """The cover's way back to the site: a QR code (inline SVG) and the address in words.
 
-    Print only (the stylesheet hides it on screen). The SVG is decorative for
-    assistive technologies: the caption says the same address.
+    Print only (the stylesheet hides it on screen). The SVG is an image with
+    its text alternative (role="img", aria-label), which Chromium's tagged
+    PDF carries as the /Alt of its Figure (RGAA 1.1 on the PDF); the
+    paragraph beside it gives the same address as a link. No <figure>
+    element: Chromium would tag it as a second Figure, without /Alt.
     """
     import segno
 
     code = segno.make(url, error="m", micro=False)
     buffer = io.BytesIO()
     code.save(buffer, kind="svg", xmldecl=False, svgns=True, nl=False, omitsize=True, border=0, svgclass="qr-code", lineclass=None)
-    svg = buffer.getvalue().decode("ascii").replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
     shown = escape(url.removeprefix("https://").removeprefix("http://").rstrip("/"), quote=True)
+    alt = f"Code QR menant au programme en ligne ({shown})"
+    svg = buffer.getvalue().decode("ascii").replace("<svg ", f'<svg role="img" aria-label="{alt}" focusable="false" ', 1)
     return (
-        f'<figure class="handout-qr">{svg}'
-        f'<figcaption>Le programme en ligne, inscriptions et mises à jour : <a href="{escape(url, quote=True)}">{shown}</a></figcaption></figure>'
+        f'<div class="handout-qr">{svg}'
+        f'<p>Le programme en ligne, inscriptions et mises à jour : <a href="{escape(url, quote=True)}">{shown}</a></p></div>'
     )
 
 

@@ -158,27 +158,22 @@ def status(view: StatusView, *, calendar: str | None, participate: str | None, a
 
 
 def modules(groups: tuple[ModuleGroup, ...]) -> str:
-    """Section 5: the modules, one row group per sequence under its own heading row.
+    """Section 5: the modules, one simple table per sequence.
 
-    Three columns that fit 1280 px (and reflow on a phone, no scroll); the
-    sequence is said once, by its heading row (th scope=rowgroup), not on
-    every row; a module's detail, when there is one, sits under its title.
+    The sequence is said once, by its table's caption (its title, then its
+    objective, step and rhythm), not on every row. Two columns: the module
+    (row header, its detail under its title) and how and when it runs, on
+    two lines; they fit 1280 px and stack on a phone (no scroll). One table
+    per sequence, headers in the first column only, keeps every table simple
+    (RGAA 5.1 and 5.7) and the page light (no header row repeated per table).
     """
-    out = [
-        '<table class="modules">',
-        "<caption>Détail des modules de l'opération collective</caption>",
-        '<thead><tr><th scope="col">Module</th><th scope="col">Déroulement</th><th scope="col">Calendrier</th></tr></thead>',
-    ]
+    out = []
     for group in groups:
-        out.append(
-            f'<tbody><tr class="group"><th scope="rowgroup" colspan="3">{_e(group.title)}'
-            f'<small>{_e(" · ".join(group.facts))}</small></th></tr>'
-        )
+        out.append(f'<table class="modules"><caption>{_e(group.title)}<small>{_e(" · ".join(group.facts))}</small></caption><tbody>')
         for m in group.modules:
             detail = f"<small>{_e(m.detail)}</small>" if m.detail else ""
-            out.append(f'<tr><th scope="row">{_e(m.code)} – {_e(m.title)}{detail}</th><td>{_e(m.conduct)}</td><td>{_e(m.when)}</td></tr>')
-        out.append("</tbody>")
-    out.append("</table>")
+            out.append(f'<tr><th scope="row">{_e(m.code)} – {_e(m.title)}{detail}</th><td>{_e(m.conduct)}<br>{_e(m.when)}</td></tr>')
+        out.append("</tbody></table>")
     return "\n".join(out)
 
 
@@ -188,28 +183,34 @@ def _bar(start: int, span: int) -> str:
 
 
 def gantt(model: Gantt) -> str:
-    """Section 6: the planning as a table, one positioned bar per row (a Gantt chart).
+    """Section 6: the planning as a Gantt chart, one simple table per sequence.
 
-    A real table for assistive technologies: a row header (the activity), one
-    cell that says the period and format in words and draws the bar (CSS, from
-    --start and --span), one row group per sequence, headed by its band. The
-    legend comes first, in the caption; the month scale is drawn above the
-    bars and hidden on a phone, where the words replace it.
+    The title and the legend come first, then the month scale (drawn once,
+    hidden from assistive technologies and on a phone, where the words of
+    each period replace it). Each sequence is a table whose caption is its
+    band (title, period, a bar); each row is an activity (row header) and one
+    cell that says its period and format in words and draws its bar (CSS,
+    from --start and --span). Headers in the first column only: simple
+    tables (RGAA 5.1 and 5.7), and no header row repeated per table.
     """
     legend = "".join(f'<li class="f-{_e(key)}">{_e(label)}</li>' for key, label in model.legend)
     scale = "".join(f"<span>{_e(month)}<br>{_e(year)}</span>" if year else f"<span>{_e(month)}</span>" for month, year in model.scale)
     out = [
-        f'<table class="gantt" style="--months:{len(model.scale)}">',
-        f'<caption>{_e(model.caption)}<ul class="legend" aria-label="Légende">{legend}</ul></caption>',
-        f'<thead><tr><th scope="col">Activité</th><th scope="col">Période<span class="scale" aria-hidden="true">{scale}</span></th></tr></thead>',
+        f'<div class="gantt" style="--months:{len(model.scale)}">',
+        f'<p class="gantt-title">{_e(model.caption)}</p>',
+        f'<ul class="legend" aria-label="Légende">{legend}</ul>',
+        f'<div class="scale" aria-hidden="true">{scale}</div>',
     ]
     for band in model.bands:
-        out.append(f'<tbody><tr class="band"><th scope="rowgroup">{_e(band.title)}</th><td class="f-band"{_bar(band.start, band.span)}>{_e(band.period)}</td></tr>')
+        out.append(
+            f'<table><caption><span class="band"><span class="band-title">{_e(band.title)}</span> '
+            f'<span class="band-period"{_bar(band.start, band.span)}>{_e(band.period)}</span></span></caption><tbody>'
+        )
         for row in band.rows:
             detail = f"<small>{_e(row.detail)}</small>" if row.detail else ""
             out.append(f'<tr><th scope="row">{_e(row.title)}{detail}</th><td class="f-{_e(row.format)}"{_bar(row.start, row.span)}>{_e(row.period)}</td></tr>')
-        out.append("</tbody>")
-    out.append("</table>")
+        out.append("</tbody></table>")
+    out.append("</div>")
     return "\n".join(out)
 
 
@@ -260,11 +261,6 @@ def _rate(rate: object) -> str:
     return f"{_fmt.number(_rgaa.rounded(rate))}\u00a0%"  # type: ignore[arg-type]
 
 
-def _items(texts: tuple[str, ...] | list[str]) -> str:
-    """A plain list of escaped texts."""
-    return "<ul>" + "".join(f"<li>{_e(text)}</li>" for text in texts) + "</ul>"
-
-
 def rgaa_summary(audit: _rgaa.Audit, result: _rgaa.Conformity) -> str:
     """The status and the rates, computed from the audit."""
     applicable = result.conforming + result.non_conforming
@@ -278,15 +274,19 @@ def rgaa_summary(audit: _rgaa.Audit, result: _rgaa.Conformity) -> str:
     )
 
 
+def _criteria(count: int, adjective: str) -> str:
+    """`1 conforme`, `9 non applicables`, `0 non conforme` (French: plural from 2)."""
+    return f"{_fmt.number(count)} {adjective}{'s' if count > 1 else ''}"
+
+
 def rgaa_themes(result: _rgaa.Conformity) -> str:
     """The overall results theme by theme, as a short list (a table would be wider than a phone)."""
     items = "".join(
-        f"<li><strong>{_e(f'{t.number}. {t.name}')}</strong> : {_e(_fmt.number(t.conforming))} conforme(s), "
-        f"{_e(_fmt.number(t.non_conforming))} non conforme(s), {_e(_fmt.number(t.not_applicable))} non applicable(s)</li>"
+        f"<li>{_e(f'{t.number}. {t.name}')} : {_criteria(t.conforming, 'conforme')}, "
+        f"{_criteria(t.non_conforming, 'non conforme')}, {_criteria(t.not_applicable, 'non applicable')}</li>"
         for t in _rgaa.theme_counts(result)
     )
     return f'<ul class="rgaa-themes">{items}</ul>'
-
 
 
 def rgaa_failures(audit: _rgaa.Audit) -> str:
@@ -326,8 +326,8 @@ def rgaa_sample(audit: _rgaa.Audit, *, audience: str) -> str:
             out.append(f"<p>{_e(intro)} : {_fmt.number(len(pages))} pages et {_fmt.number(len(docs))} plaquette PDF, "
                        "auditées de la même manière (leur liste est dans la déclaration de cette variante).</p>")
             continue
-        out.append(f"<p>{_e(intro)} :</p>")
-        out.append(_items([f"{p.title} (/{p.path})" for p in pages] + [f"plaquette PDF : {d.file}" for d in docs]))
+        listed = [f"{p.title} (/{p.path})" for p in pages] + [f"plaquette PDF : {d.file}" for d in docs]
+        out.append(_sentence(intro, listed))
     return "\n".join(out)
 
 
@@ -349,19 +349,24 @@ def rgaa_documents(audit: _rgaa.Audit, *, audience: str) -> str:
     return "<ul>" + "".join(items) + "</ul>" if items else ""
 
 
+def _sentence(intro: str, texts: tuple[str, ...] | list[str]) -> str:
+    """`<p>Intro : a ; b ; c.</p>`: a list of short facts as one paragraph (a light page, EcoIndex)."""
+    return f"<p>{_e(intro)} : {_e(' ; '.join(texts))}.</p>"
+
+
 def rgaa_environment(audit: _rgaa.Audit) -> str:
     """Technologies, tools, test environments, and the combinations not tested."""
     info = audit.audit
-    return (
-        "<p>Technologies utilisées :</p>" + _items(info.technologies)
-        + "<p>Outils d'évaluation :</p>" + _items(info.tools)
-        + "<p>Environnement des tests :</p>" + _items(info.environments)
-        + "<p>Non testés (aucun lecteur d'écran n'est disponible sur la machine de l'audit) :</p>" + _items(info.not_tested)
-    )
+    return "".join((
+        _sentence("Technologies utilisées", info.technologies),
+        _sentence("Outils d'évaluation", info.tools),
+        _sentence("Environnement des tests", info.environments),
+        _sentence("Non testés (aucun lecteur d'écran n'est disponible sur la machine de l'audit)", info.not_tested),
+    ))
 
 
 def rgaa_methods(audit: _rgaa.Audit) -> str:
     """The methods the audit used, with their French labels."""
     used = sorted({m for c in audit.criteria for m in c.method} | {m for c in audit.criteria for p in c.pages.values() for m in p.method},
                   key=list(_rgaa.METHODS).index)
-    return _items([_rgaa.METHODS[m] for m in used])
+    return _sentence("L'audit a combiné ces méthodes", [_rgaa.METHODS[m] for m in used])

@@ -288,8 +288,9 @@ def test_handout_page_gathers_the_brochure_in_reading_order(built, variant):
 def test_handout_cover_ends_with_a_qr_code_to_the_site(built, variant):
     """segno's SVG of site_url, inline on the cover (after its last part), print only."""
     page = (built[variant] / handout.HANDOUT_PAGE).read_text(encoding="utf-8")
-    svg = core.qr_figure(site_config()["site_url"]).split("<figcaption>")[0]
-    assert page.count('<figure class="handout-qr">') == 1 and svg in page
+    svg = core.qr_figure(site_config()["site_url"]).split("<p>")[0]
+    assert page.count('<div class="handout-qr">') == 1 and svg in page
+    assert 'role="img" aria-label="Code QR menant au programme en ligne (' in svg  # its /Alt in the tagged PDF
     cover = page[page.index('id="plaquette-accueil"'):page.index('id="plaquette-programme"')]
     assert svg in cover and "handout:qr" not in page
     css = (ROOT / "docs" / "stylesheets" / "extra.css").read_text(encoding="utf-8")

@@ -86,27 +86,28 @@ def test_restricted_planning_page(built, data):
 
 
 def test_planning_is_one_bar_per_row_under_its_sequence_band(built, data):
-    """One positioned cell per activity (no cell per month), a band per sequence, the legend first."""
+    """One positioned cell per activity (no cell per month), one table per sequence under its band, the legend first."""
     source = (built["restricted"] / "restricted/planning/index.html").read_text(encoding="utf-8")
     text = page_text(built["restricted"] / "restricted/planning/index.html")
     plan = data.restricted.planning
     sequences = {row.sequence for row in plan.rows}
     assert source.count('style="--start:') == len(plan.rows) + len(sequences)
     assert source.count('<th scope="row">') == len(plan.rows)
-    assert source.count('<th scope="rowgroup">Séquence ') == len(sequences)
-    assert "<td></td>" not in source and "colspan" not in source
-    table = source[source.index('<table class="gantt"'):source.index("</table>")]
-    assert table.index('class="legend"') < table.index("<thead>")  # the legend comes before the chart
+    assert source.count("<table") == len(sequences)
+    assert source.count('<caption><span class="band"><span class="band-title">Séquence ') == len(sequences)
+    assert "<td></td>" not in source
+    chart = source[source.index('<div class="gantt"'):]
+    assert chart.index('class="legend"') < chart.index("<table")  # the legend comes before the chart
     # each row says its period and its format in words (a phone shows these instead of the bars)
     assert "mars 2026 à septembre 2026 (7 mois), " in text and "Séquence 3 mars 2026 à septembre 2026 (7 mois)" in text
 
 
-def test_modules_are_grouped_by_sequence(built, data):
-    """One heading row per sequence, three columns, nothing repeated on every row."""
+def test_modules_are_one_table_per_sequence(built, data):
+    """One table per sequence, captioned by it; three columns; nothing repeated on every row."""
     source = (built["restricted"] / "restricted/operation/index.html").read_text(encoding="utf-8")
     text = page_text(built["restricted"] / "restricted/operation/index.html")
     programme = data.restricted.programme
-    assert source.count('<th scope="rowgroup" colspan="3">') == len(programme.sequences)
+    assert source.count('<table class="modules"><caption>') == len(programme.sequences)
     assert source.count('<th scope="row">') == len(programme.modules)
     assert "Précisions" not in text and "—" not in text
     for sequence in programme.sequences:
@@ -114,6 +115,15 @@ def test_modules_are_grouped_by_sequence(built, data):
     for module in programme.modules:
         if module.detail:
             assert f"{shown(module.title)} {shown(module.detail)}" in text
+
+
+@pytest.mark.parametrize("page", ["restricted/operation/index.html", "restricted/planning/index.html"])
+def test_restricted_tables_are_simple(built, page):
+    """Headers on the first row and the first column only (RGAA 5.1 and 5.7: no group or multi-level headers)."""
+    source = (built["restricted"] / page).read_text(encoding="utf-8")
+    assert "<table" in source
+    for marker in ("rowgroup", "colgroup", "colspan", "rowspan", " headers="):
+        assert marker not in source, marker
 
 
 @pytest.mark.parametrize("link", ["restricted/operation.md", "restricted/planning.md"])

@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros import assets  # noqa: E402
-from macros.budgets import BUDGETS, pending  # noqa: E402
+from macros.budgets import BUDGETS  # noqa: E402
 from tools.measure import PageMeasure, launch, measure, serve, site_pages, site_prefix, visit  # noqa: E402
 
 PYTHON = sys.executable
@@ -234,11 +234,9 @@ def _cell(m: PageMeasure | None) -> str:
     return f"{m.requests} req. · {_number(m.kilobytes)} Ko · {m.dom} él. · {m.ecoindex} {m.grade}{third}"
 
 
-def _within(m: PageMeasure, page: str) -> bool:
-    dom, score = ((BUDGETS.pending_max_dom_elements, BUDGETS.pending_min_ecoindex) if pending(page)
-                  else (BUDGETS.max_dom_elements, BUDGETS.min_ecoindex))
-    return (m.requests <= BUDGETS.max_requests and m.kilobytes <= BUDGETS.max_kilobytes and m.dom <= dom
-            and m.ecoindex >= score and len(m.outside) <= BUDGETS.max_outside_requests)
+def _within(m: PageMeasure) -> bool:
+    return (m.requests <= BUDGETS.max_requests and m.kilobytes <= BUDGETS.max_kilobytes and m.dom <= BUDGETS.max_dom_elements
+            and m.ecoindex >= BUDGETS.min_ecoindex and len(m.outside) <= BUDGETS.max_outside_requests)
 
 
 def page_rows(variant: str, ours: dict[str, PageMeasure], plain: dict[str, PageMeasure], floor: dict[str, PageMeasure]) -> list[Row]:
@@ -256,7 +254,7 @@ def page_rows(variant: str, ours: dict[str, PageMeasure], plain: dict[str, PageM
         if f is not None:
             ratios.append(f"/plancher : Ko {_ratio(m.kilobytes, f.kilobytes)} · él. {_ratio(m.dom, f.dom)}")
         better = p is not None and m.requests < p.requests and m.kilobytes < p.kilobytes and m.ecoindex > p.ecoindex
-        target = ("budget ✓" if _within(m, page) else "budget ✗") + ("" if p is None else (" · mieux ✓" if better else " · mieux ✗"))
+        target = ("budget ✓" if _within(m) else "budget ✗") + ("" if p is None else (" · mieux ✓" if better else " · mieux ✗"))
         rows.append(Row(f"{variant} /{page}", _cell(m), _cell(p), _cell(f), " ; ".join(ratios) or "–", target))
     return rows
 
@@ -327,8 +325,7 @@ def run() -> int:
     rows.append(Row("make site (tout, PDF compris)", f"{_number(site_s, 2)} s", plain_cell, "–", _ratio(site_s, plain), "–"))
     print_table(rows)
     print(f"\nBudgets par page : ≤ {BUDGETS.max_requests} requêtes, ≤ {BUDGETS.max_kilobytes} Ko, ≤ {BUDGETS.max_dom_elements} éléments, "
-          f"EcoIndex ≥ {BUDGETS.min_ecoindex} (pages à grands tableaux, budgets.PENDING : ≤ {BUDGETS.pending_max_dom_elements} éléments, "
-          f"EcoIndex ≥ {BUDGETS.pending_min_ecoindex}), {BUDGETS.max_outside_requests} requête vers un tiers. « tiers » : requêtes hors du site "
+          f"EcoIndex ≥ {BUDGETS.min_ecoindex}, {BUDGETS.max_outside_requests} requête vers un tiers. « tiers » : requêtes hors du site "
           "(bloquées ici, comptées). Material par défaut : même Markdown, thème sans réglage ni surcharge, recherche activée. "
           "Plancher : l'<article> de la page seul, sans feuille de style ni en-tête. Visite de 5 pages : un lecteur, cache actif, "
           "le serveur local demandant de revalider chaque fichier (no-cache), le cas le moins favorable au fichier partagé.")

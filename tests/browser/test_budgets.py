@@ -2,9 +2,8 @@
 
 The limits come from macros/budgets.py, the same source as the
 eco-design statement (docs/ecoconception.md): at most 2 requests and
-15 KiB on the wire, at most 150 elements and EcoIndex 90. The pages listed in
-`budgets.PENDING` (large tables) are held to lower ceilings, and a test fails
-as soon as one of them meets the general limits, so that the list shrinks. The print handout
+15 KiB on the wire, at most 150 elements and EcoIndex 90, on every page:
+none is exempt. The print handout
 (template handout.html) gathers the whole brochure on one page to be
 printed, then `make site` removes it (tools/handout.py): it is never
 published. In these builds without PDF it is still there, exempt from the
@@ -15,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.budgets import BUDGETS, PENDING, ecoindex, grade, pending
+from macros.budgets import BUDGETS, ecoindex, grade
 from tools.measure import site_pages
 
 from .conftest import PAGES, VARIANTS, SitePage
@@ -48,20 +47,8 @@ def test_size_budgets(site_page: SitePage, measured):
         return
     assert measured.kilobytes <= BUDGETS.max_kilobytes, f"{measured.kilobytes:.1f} Ko transférés"
     score = ecoindex(dom=measured.dom, requests=measured.requests, kilobytes=measured.kilobytes)
-    if pending(site_page.path):
-        assert measured.dom <= BUDGETS.pending_max_dom_elements, f"{measured.dom} éléments"
-        assert score >= BUDGETS.pending_min_ecoindex, f"EcoIndex {score} ({grade(score)})"
-        assert not (measured.dom <= BUDGETS.max_dom_elements and score >= BUDGETS.min_ecoindex), (
-            f"{site_page.path} tient les budgets généraux : retirez-la de budgets.PENDING")
-        return
     assert measured.dom <= BUDGETS.max_dom_elements, f"{measured.dom} éléments"
     assert score >= BUDGETS.min_ecoindex, f"EcoIndex {score} ({grade(score)})"
-
-
-def test_pending_pages_exist(built):
-    """Every page excused from the general limits is a real page of a variant."""
-    pages = {page for variant in VARIANTS for page in site_pages(built[variant])}
-    assert set(PENDING) <= pages, set(PENDING) - pages
 
 
 def test_one_stylesheet_no_script(site_page: SitePage, measured):
