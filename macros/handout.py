@@ -135,7 +135,7 @@ def qr_figure(url: str) -> str:
     svg = buffer.getvalue().decode("ascii").replace("<svg ", f'<svg role="img" aria-label="{alt}" focusable="false" ', 1)
     return (
         f'<div class="handout-qr">{svg}'
-        f'<p>Le programme en ligne, inscriptions et mises à jour : <a href="{escape(url, quote=True)}">{shown}</a></p></div>'
+        f'<p>Le programme en ligne, inscriptions et mises à jour : <a href="{escape(url, quote=True)}">{shown.replace("/", "/<wbr>")}</a></p></div>'
     )
 
 

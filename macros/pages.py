@@ -55,10 +55,11 @@ def page_names(data: Data, *, audience: str, day: dt.date, here: Callable[[], st
         "next_step": lambda: render.next_step(status),
         "contract_breakdown": lambda: render.contract_breakdown(views.contract_views(data)),
         "phases": lambda: render.phases(views.phase_views(data)),
-        "registration": lambda actions=True: render.status(
+        # `participate`: a link to the « Participer » page (not on that page itself).
+        "registration": lambda actions=True, participate=False: render.status(
             status,
             calendar=here() + "inscriptions.ics" if status.upcoming else None,
-            participate=here() + "participer/" if status.open else None,
+            participate=here() + "participer/" if participate and status.open else None,
             actions=actions,
         ),
         "contact_block": lambda: render.contacts([(p.name, p.email, p.role) for p in data.contacts.people], (data.contacts.general.email, data.contacts.general.role)),

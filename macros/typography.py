@@ -8,6 +8,8 @@ as editors type them. `french_html` rewrites the text of a built HTML page
 - a no-break space (U+00A0) between a number and its unit (`12 M€`,
   `6 jours`) and inside dates (`30 novembre 2025`), so that a phone never
   breaks `jusqu'au 11 / novembre 2025`;
+- a no-break space between a noun and the number it carries (`niveau 1`,
+  `Séquence 3`, `article 47`), so that a title never ends on `niveau`;
 - the curly apostrophe (’);
 - one spelling for each name of the glossary (`GLOSSARY`).
 
@@ -41,6 +43,7 @@ _OPEN_QUOTE = re.compile(r"«[ \u00a0\u202f]*")
 _CLOSE_QUOTE = re.compile(r"[ \u00a0\u202f]*»")
 _UNIT = re.compile(rf"(?<=\d) (?=(?:{_UNITS})(?![\w-]))")
 _DATE = re.compile(rf"\b(\d{{1,2}}|1er) ({_MONTHS})(?: (\d{{4}}))?\b")
+_NUMBERED = re.compile(r"\b((?i:niveau|séquence|étape|article|module|phase)) (?=\d)")
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 _GLOSSARY = re.compile("|".join(re.escape(variant) for variant in sorted(GLOSSARY, key=len, reverse=True)))
 
@@ -58,6 +61,7 @@ def french(text: str) -> str:
     text = _CLOSE_QUOTE.sub(NNBSP + "»", text)
     text = _SPACE_BEFORE.sub(lambda m: NNBSP + m.group(1), text)
     text = _DATE.sub(lambda m: m.group(1) + NBSP + m.group(2) + (NBSP + m.group(3) if m.group(3) else ""), text)
+    text = _NUMBERED.sub(lambda m: m.group(1) + NBSP, text)
     return _UNIT.sub(NBSP, text)
 
 

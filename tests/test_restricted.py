@@ -94,7 +94,7 @@ def test_planning_is_one_bar_per_row_under_its_sequence_band(built, data):
     assert source.count('style="--start:') == len(plan.rows) + len(sequences)
     assert source.count('<th scope="row">') == len(plan.rows)
     assert source.count("<table") == len(sequences)
-    assert source.count('<caption><span class="band"><span class="band-title">Séquence ') == len(sequences)
+    assert source.count('<caption><span class="band"><span class="band-title">Séquence') == len(sequences)
     assert "<td></td>" not in source
     chart = source[source.index('<div class="gantt"'):]
     assert chart.index('class="legend"') < chart.index("<table")  # the legend comes before the chart

@@ -250,3 +250,21 @@ def test_partial_opco_funding_is_said_as_a_cap(tmp_path):
     assert "financée" not in text
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "jusqu'à 50\u202f% par l'OPCO" in home  # the JSON-LD offers say it too
+
+
+@pytest.mark.parametrize("variant", ["public", "restricted"])
+def test_no_link_leads_back_to_its_own_page(built, variant):
+    """A button or link in the content never points at the page it sits on (the menu marks it aria-current; the brand always leads home)."""
+    from urllib.parse import urljoin
+
+    root = built[variant]
+    for page in root.rglob("*.html"):
+        here = "/" + page.relative_to(root).as_posix()
+        source = page.read_text(encoding="utf-8")
+        for tag in re.findall(r"<a\s[^>]*>", source):
+            href = re.search(r'href="([^"]*)"', tag)
+            if not href or "aria-current" in tag or 'class="brand"' in tag or href.group(1).startswith(("#", "mailto:", "http")):
+                continue
+            target = urljoin(here, href.group(1)).split("#")[0]
+            target = target + "index.html" if target.endswith("/") else target
+            assert target != here, f"{here} : lien vers elle-même ({tag})"

@@ -482,6 +482,11 @@ def _count_outline(outline: Any) -> int:
     return sum(_count_outline(item) if isinstance(item, list) else 1 for item in outline)
 
 
+def _spaces(value: Any) -> Any:
+    """A text with its no-break spaces (French typography) read as spaces; other values unchanged."""
+    return " ".join(value.replace("\u00a0", " ").replace("\u202f", " ").split()) if isinstance(value, str) else value
+
+
 def pdf_contradictions(audit: rgaa.Audit, sites: dict[str, Path]) -> list[str]:
     """What the audit says of each PDF and what the file says."""
     out = []
@@ -494,7 +499,7 @@ def pdf_contradictions(audit: rgaa.Audit, sites: dict[str, Path]) -> list[str]:
             continue
         facts = pdf_facts(path)
         for key in ("tagged", "language", "title", "display_title"):
-            if facts[key] != getattr(document, key):
+            if _spaces(facts[key]) != _spaces(getattr(document, key)):
                 out.append(f"{document.id} : {key} vaut {facts[key]!r}, l'audit dit {getattr(document, key)!r}")
         if facts["figures_without_alt"] > document.figures_without_alt:
             out.append(f"{document.id} : {facts['figures_without_alt']} figure(s) sans texte de remplacement, l'audit en compte {document.figures_without_alt}")

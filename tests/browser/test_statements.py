@@ -16,7 +16,7 @@ from tools.measure import site_prefix
 from .conftest import VARIANTS
 
 FOOTER = re.compile(r"<footer.*?</footer>", re.S)
-LINK = re.compile(r'<a href="([^"]+)">([^<]+)</a>')
+LINK = re.compile(r'<a href="([^"]+)"[^>]*>([^<]+)</a>')
 
 
 def _target(site, page, href):
