@@ -1,6 +1,6 @@
 """The print handout: every page of the site gathered in reading order.
 
-Pure functions (no MkDocs). The adapter (`macros/__init__.py`) hands over the
+Pure functions (no MkDocs). The adapter (`macros/mkdocs_adapter.py`) hands over the
 built pages of the navigation after the build; `fill` puts them, one
 `<section>` per page, into the page that uses the `handout.html` template.
 Ids are prefixed per section (they must stay unique in one document) and

@@ -2,7 +2,7 @@
 
 The one table from the names written in docs/*.md (`{{ price_cards() }}`,
 `{{ fig.member_from }}`) to the core's builders. The MkDocs adapter
-(macros/__init__.py) registers it; `make check` (tools/pagecheck.py) renders
+(macros/mkdocs_adapter.py) registers it; `make check` (tools/pagecheck.py) renders
 every page with it, without MkDocs. No MkDocs or Jinja import here.
 """
 from __future__ import annotations

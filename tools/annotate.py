@@ -70,20 +70,8 @@ def job_summary(*, ok: bool, built: list[str], problems: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _light_macros() -> None:
-    """Import the data modules without the MkDocs adapter, as build.py does."""
-    try:
-        from tools import build
-    except ImportError:
-        return
-    light = getattr(build, "light_macros", None)
-    if callable(light):
-        light()
-
-
 def check(*, data_dir: Path, summary: Path | None = None) -> int:
     """Validate `data_dir`; annotations on stdout, report on stderr; 0 when valid."""
-    _light_macros()
     from macros.errors import DataErrors
     from macros.schema import load_data
     from macros.sources import restricted_state

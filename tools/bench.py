@@ -51,7 +51,7 @@ import sys
 sys.path.insert(0, {str(ROOT)!r})
 import macros.prune
 macros.prune.prune = lambda site_dir, **options: []
-from macros import define_env, on_post_build, on_post_page_macros, on_pre_page_macros  # noqa: E402,F401
+from macros.mkdocs_adapter import define_env, on_post_build, on_post_page_macros, on_pre_page_macros  # noqa: E402,F401
 """
 TARGET_BOTH_VS_PLAIN = 1.5
 TARGET_PDF_SECONDS = 2.0

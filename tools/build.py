@@ -21,7 +21,6 @@ import shutil
 import sys
 import tempfile
 import time
-import types
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -38,22 +37,6 @@ class BuildFailed(Exception):
 
 
 # ------------------------------------------------------------------ check
-def light_macros() -> None:
-    """Let `check` import the data modules without running macros/__init__.py.
-
-    The package's `__init__` is the MkDocs adapter: it imports every page
-    builder, the calendar library and MkDocs helpers, none of which data
-    validation needs. A bare package object gives `macros.schema` and its
-    siblings without it. Only for the `check` command, in its own process:
-    a build needs the real package (mkdocs-macros reads `define_env` from it).
-    """
-    if "macros" in sys.modules:
-        return
-    package = types.ModuleType("macros")
-    package.__path__ = [str(ROOT / "macros")]
-    sys.modules["macros"] = package
-
-
 LOCKED_NOTICE = (
     "Variante restreinte non construite : ses sources (data/restricted/, docs/restricted/) "
     "sont chiffrées dans ce clone ; déverrouillez-les avec la clé : git-crypt unlock CHEMIN/DE/LA/CLÉ "
@@ -334,7 +317,6 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
     try:
         if args.command == "check":
-            light_macros()
             return check()
         return site(pdf=not args.no_pdf, verbose=args.verbose)
     except Exception as exc:

@@ -2,10 +2,10 @@
 
 Under `mkdocs serve` only:
 
-- each rebuild runs the current code of macros/: mkdocs-macros imports the
-  package once per process, so its modules are forgotten before each build;
+- each rebuild runs the current code of macros/: Python keeps the imported
+  core modules for the process, so they are forgotten before each build;
 - invalid data does not stop the server: the pages show the errors until
-  the file is fixed (macros/__init__.py reads ENTER_PREVIEW).
+  the file is fixed (macros/mkdocs_adapter.py reads ENTER_PREVIEW).
 
 `mkdocs build`, `tools/build.py` and the tests are not affected.
 """
@@ -17,7 +17,7 @@ from typing import Any
 
 from mkdocs.plugins import event_priority
 
-PREVIEW_ENV = "ENTER_PREVIEW"  # same name in macros/__init__.py
+PREVIEW_ENV = "ENTER_PREVIEW"  # same name in macros/mkdocs_adapter.py
 
 
 def on_startup(*, command: str, dirty: bool) -> None:

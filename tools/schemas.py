@@ -115,9 +115,6 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--check", action="store_true", help="vérifier sans écrire (code 1 si un schéma est périmé)")
     args = parser.parse_args(argv)
-    from tools.build import light_macros
-
-    light_macros()  # the model only, not the MkDocs adapter
     if args.check:
         stale = outdated()
         if stale:

@@ -1,0 +1,249 @@
+"""The one adapter between MkDocs (mkdocs-macros) and the computation core.
+
+mkdocs.yml names this file (`plugins: macros: module_name:
+macros/mkdocs_adapter`); mkdocs-macros loads it by its path and calls
+`define_env` and the hooks below. Everything MkDocs-specific lives here:
+reading the configuration, exposing variables, macros and filters to the
+pages, the public-page link guard, the preview of errors, and the work
+after the build (calendar files, handout, typography, pruning). No other
+module of the package imports MkDocs, and importing `macros` runs nothing.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import sys
+from pathlib import Path
+from typing import Any
+
+PROJECT = Path(__file__).resolve().parent.parent
+if str(PROJECT) not in sys.path:  # loaded by path (mkdocs build from the project folder)
+    sys.path.insert(0, str(PROJECT))
+
+from markupsafe import Markup  # noqa: E402
+
+from macros import assets, escape, handout, jsonld, pages, rgaa, sources, typography, views  # noqa: E402
+from macros import calendar as ics  # noqa: E402
+from macros.errors import DataErrors  # noqa: E402
+from macros.schema import RestrictedLocked, load_data  # noqa: E402
+from macros.site import filter_nav, line_of, restricted_link_message, restricted_links  # noqa: E402
+
+
+def _audience(env: Any) -> str:
+    audience = (env.conf.get("extra") or {}).get("audience", "public")
+    if audience not in views.AUDIENCES:
+        raise ValueError(f"extra.audience : attendu public ou restricted, trouvé « {audience} »")
+    return audience
+
+
+def _html(function: Any) -> Any:
+    """Mark a macro's result as markup: it was escaped piece by piece in render.py."""
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Markup:
+        return Markup(function(*args, **kwargs))
+
+    return wrapper
+
+
+def define_env(env: Any) -> None:
+    """Load the data the audience may see and register variables, macros and filters.
+
+    The public variant never opens the restricted files: nothing restricted
+    is in memory, so no page, variable or `macros_info()` can print it. Every
+    value a page prints is escaped as text (HTML and Markdown) unless it is
+    markup built by render.py.
+    """
+    from mkdocs.exceptions import PluginError
+
+    _STATE.clear()
+    _report_page_errors(env)
+    audience = _audience(env)
+    data_dir = Path(env.conf["config_file_path"]).resolve().parent / "data"
+    try:
+        data = load_data(data_dir, audience=audience)
+    except RestrictedLocked as exc:
+        raise PluginError(f"{exc} : fichiers chiffrés ; la variante restreinte a besoin de la clé : {sources.UNLOCK_HINT}") from None
+    except DataErrors as exc:
+        if _previewing():  # `make serve`: show the errors in the pages, keep serving
+            _show_data_errors(env, exc)
+            return
+        raise PluginError(exc.report()) from None
+    day = views.today()
+    if audience == "public" and env.conf.get("nav"):
+        env.conf["nav"] = filter_nav(env.conf["nav"])
+    _STATE["data"], _STATE["day"] = data, day
+    try:  # the footer's status, computed from the RGAA self-audit (data/rgaa.yml, macros/rgaa.py)
+        env.conf["extra"]["accessibility_status"] = rgaa.status()
+    except DataErrors as exc:
+        raise PluginError(exc.report()) from None
+
+    def here() -> str:
+        """`../` as many times as the current page is deep."""
+        url = env.page.url if env.page is not None else ""
+        return "../" * url.count("/")
+
+    names = pages.page_names(data, audience=audience, day=day, here=here)
+    env.variables.update(names.variables)
+    for name, builder in names.macros.items():
+        env.macro(_html(builder), name)
+    for name, function in names.filters.items():
+        env.filter(function, name)
+    figures = names.variables["fig"]
+    # The offer's title for the margins of printed pages (the @media print part of extra.css reads it
+    # from a CSS variable set by overrides/partials/print-head.html).
+    env.conf["extra"]["print_title"] = handout.css_string(figures.title)
+    if audience == "restricted":  # its 404 page stands alone (overrides/404.html, site.standalone)
+        env.conf["extra"]["inline_css"] = assets.inline_stylesheet(Path(env.conf["docs_dir"]) / "stylesheets" / "extra.css")
+        env.conf["extra"]["contact_email"] = data.contacts.general.email
+    # The header's two lines (overrides/main.html), from the offer's data.
+    env.conf["extra"]["brand"] = {"organiser": data.offer.organiser, "offer": f"Labellisation {data.offer.label_short}"}
+    # Structured data for the theme's <head> (partials/head-extra.html).
+    site_url = env.conf.get("site_url") or ""
+    env.conf["extra"]["jsonld"] = jsonld.script(jsonld.course(data, site_url=site_url, day=day))
+
+
+# What on_post_build needs of this build, kept out of the pages' variables.
+_STATE: dict[str, Any] = {}
+
+
+def on_pre_page_macros(env: Any) -> None:
+    """Print every value as text; in the preview of bad data, drop the page's content.
+
+    The Jinja environment exists only once define_env has run: `finalize` is
+    set here, before the page's template is compiled.
+    """
+    env.env.finalize = escape.as_text
+    if _STATE.get("errors"):
+        env.markdown = ""
+
+
+def on_post_page_macros(env: Any) -> None:
+    """Stop the public build when a page links to a restricted page.
+
+    In the preview of invalid data, the page becomes the error report: set
+    after the templates ran, so that nothing in the data is ever evaluated.
+    """
+    if _STATE.get("errors"):
+        from macros.errors import preview_page
+
+        env.markdown = preview_page(_STATE["errors"])
+        return
+    if _audience(env) != "public":
+        return
+    links = restricted_links(env.markdown, page_path=env.page.file.src_uri)
+    if links:
+        from mkdocs.exceptions import PluginError
+
+        line = line_of(env.page.file.content_string, links[0])
+        where = f"docs/{env.page.file.src_uri}" + (f", ligne {line}" if line else "")
+        message = f"{where} : {restricted_link_message(links)}"
+        if _previewing():  # the page shows the error, the server keeps running
+            from macros.errors import preview_page
+
+            env.markdown = preview_page(message, title="Aperçu impossible : corrigez cette page")
+            return
+        raise PluginError(message)
+
+
+def on_post_build(env: Any) -> None:
+    """Write the calendar files; drop the sitemap of the restricted variant."""
+    if "data" not in _STATE:  # preview of invalid data: nothing to write
+        return
+    data, day = _STATE["data"], _STATE["day"]
+    audience = _audience(env)
+    site_dir = Path(env.conf["site_dir"])
+    stamp = dt.datetime.combine(day, dt.time(0, 0), tzinfo=dt.timezone.utc)
+    public = ics.public_calendar(data, stamp=stamp)
+    if public is not None:
+        (site_dir / "inscriptions.ics").write_bytes(public)
+    _fill_handouts(env)
+    _finish_pages(site_dir)
+    if audience == "restricted":
+        (site_dir / "planning.ics").write_bytes(ics.restricted_calendar(data, audience=audience, stamp=stamp))
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            (site_dir / name).unlink(missing_ok=True)
+    from macros.prune import prune  # publish only what a page, stylesheet, robots.txt or the sitemap uses
+
+    prune(site_dir, site_url=env.conf.get("site_url") or "")
+
+
+def _fill_handouts(env: Any) -> None:
+    """Gather every page of the navigation into each page using the handout template."""
+    nav, files = env.variables["navigation"], env.variables["files"]
+    sections = tuple(
+        handout.Section(url=p.url, content=p.content or "")
+        for p in nav.pages
+        if (p.meta or {}).get("handout", True)  # `handout: false`: a page about the site, not the offer
+    )
+    for file in files.documentation_pages():
+        page = file.page
+        if page is None or (page.meta or {}).get("template") != handout.TEMPLATE:
+            continue
+        out = Path(file.abs_dest_path)
+        out.write_text(handout.fill(out.read_text(encoding="utf-8"), sections, here=page.url), encoding="utf-8")
+
+
+def _finish_pages(site_dir: Path) -> None:
+    """French typography in the text of every page (macros/typography.py)."""
+    for path in sorted(site_dir.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        fixed = typography.french_html(text)
+        if fixed != text:
+            path.write_text(fixed, encoding="utf-8")
+
+
+# ------------------------------------------------------------- editors' errors
+PREVIEW_ENV = "ENTER_PREVIEW"  # set by tools/preview.py under `mkdocs serve` (same name there)
+
+
+def _previewing() -> bool:
+    """Whether this build is the live preview (`make serve`)."""
+    import os
+
+    return os.environ.get(PREVIEW_ENV) == "1"
+
+
+def _report_page_errors(env: Any) -> None:
+    """Turn any error while rendering a page into a French, located PluginError.
+
+    mkdocs-macros formats a rendering error with `format_error`, logs it with
+    a traceback and exits (on_error_fail). Registering our formatter for every
+    exception raises a clean PluginError instead, naming the page, line and
+    column: MkDocs stops the build with it, and `mkdocs serve` keeps running.
+    """
+    from jinja2 import TemplateSyntaxError
+    from mkdocs.exceptions import PluginError
+    from mkdocs_macros.errors import format_error
+
+    from macros.errors import page_error, preview_page
+
+    def fail(error: Exception, markdown: str, page: Any) -> str:
+        names = {**env.variables, **env.macros, **env.env.globals}
+        report = page_error(
+            error,
+            file=f"docs/{page.file.src_uri}",
+            source=page.file.content_string,
+            markdown=markdown,
+            names=names,
+            filters=env.filters,
+        )
+        if _previewing():  # the page shows the error (on_error_fail is off in the preview)
+            return preview_page(str(report), title="Aperçu impossible : corrigez cette page")
+        raise PluginError(str(report)) from error
+
+    format_error.register(Exception, fail)
+    format_error.register(TemplateSyntaxError, fail)
+    if _previewing():
+        env.config["on_error_fail"] = False
+
+
+def _show_data_errors(env: Any, errors: DataErrors) -> None:
+    """Preview of invalid data: every page shows the report, the server keeps running."""
+    import logging
+
+    _STATE.clear()
+    _STATE["errors"] = errors.report()
+    # The header reads the offer's names from the data, unreadable here.
+    env.conf["extra"]["brand"] = {"organiser": env.conf.get("site_author") or "", "offer": "Aperçu : données à corriger"}
+    logging.getLogger("mkdocs.plugins.enter").info("%s", errors.report())

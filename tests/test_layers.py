@@ -1,0 +1,37 @@
+"""The core and its one MkDocs adapter stay apart (README, « Organisation »)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import yaml
+
+from helpers import ROOT
+
+ADAPTER = "mkdocs_adapter"
+
+
+def test_the_core_imports_without_mkdocs():
+    """Importing `macros` and every core module runs no adapter and loads no MkDocs, Material or mkdocs-macros."""
+    core = sorted(p.stem for p in (ROOT / "macros").glob("*.py") if p.stem not in {"__init__", ADAPTER})
+    assert len(core) > 10
+    code = (
+        "import importlib, sys\n"
+        f"for name in {core!r}: importlib.import_module('macros.' + name)\n"
+        "print(' '.join(sorted({m.split('.')[0] for m in sys.modules})))\n"
+        f"print('macros.{ADAPTER}' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    loaded, adapter = result.stdout.splitlines()
+    assert set(loaded.split()) & {"mkdocs", "material", "mkdocs_macros"} == set()
+    assert adapter == "False"
+
+
+def test_mkdocs_names_the_adapter_and_only_it_imports_mkdocs():
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python/name:", ""))
+    assert config["plugins"]["macros"]["module_name"] == f"macros/{ADAPTER}"
+    assert "def define_env(" in (ROOT / "macros" / f"{ADAPTER}.py").read_text(encoding="utf-8")
+    for path in (ROOT / "macros").glob("*.py"):
+        if path.stem != ADAPTER:
+            source = path.read_text(encoding="utf-8")
+            assert "import mkdocs" not in source and "from mkdocs" not in source, path.name
