@@ -8,7 +8,7 @@ from icalendar import Calendar, Event
 from . import formatting as fmt
 from . import timeline as tl
 from .model import Data
-from .views import require_restricted
+from .audience import require_restricted
 
 _DOMAIN = "labellisation-nr.pole-enter.org"
 

@@ -22,8 +22,10 @@ if str(PROJECT) not in sys.path:  # loaded by path (mkdocs build from the projec
 
 from markupsafe import Markup  # noqa: E402
 
-from macros import assets, escape, handout, jsonld, pages, rgaa, sources, typography, views  # noqa: E402
+from macros import assets, escape, handout, jsonld, pages, rgaa, sources, typography  # noqa: E402
 from macros import calendar as ics  # noqa: E402
+from macros.audience import AUDIENCES  # noqa: E402
+from macros.clock import today  # noqa: E402
 from macros.errors import DataErrors  # noqa: E402
 from macros.schema import RestrictedLocked, load_data  # noqa: E402
 from macros.site import filter_nav, line_of, restricted_link_message, restricted_links  # noqa: E402
@@ -31,7 +33,7 @@ from macros.site import filter_nav, line_of, restricted_link_message, restricted
 
 def _audience(env: Any) -> str:
     audience = (env.conf.get("extra") or {}).get("audience", "public")
-    if audience not in views.AUDIENCES:
+    if audience not in AUDIENCES:
         raise ValueError(f"extra.audience : attendu public ou restricted, trouvé « {audience} »")
     return audience
 
@@ -69,7 +71,7 @@ def define_env(env: Any) -> None:
             _show_data_errors(env, exc)
             return
         raise PluginError(exc.report()) from None
-    day = views.today()
+    day = today()
     if audience == "public" and env.conf.get("nav"):
         env.conf["nav"] = filter_nav(env.conf["nav"])
     _STATE["data"], _STATE["day"] = data, day

@@ -277,6 +277,17 @@ Kind = Literal[
     "lancement", "e_learning", "formation", "examen", "presentation",
     "accompagnement", "audit", "comite", "evenement", "cloture",
 ]
+Mode = Literal["presentiel", "virtuel", "distanciel"]
+Format = Literal["groupe", "individuel"]
+
+# Each value's French label, beside its Literal (tests/test_layers.py checks the keys match).
+KIND_LABELS: dict[str, str] = {
+    "lancement": "Lancement", "e_learning": "E-learning", "formation": "Formation",
+    "examen": "Examen", "presentation": "Présentation", "accompagnement": "Accompagnement",
+    "audit": "Audit", "comite": "Comité", "evenement": "Évènement", "cloture": "Clôture",
+}
+MODE_LABELS: dict[str, str] = {"presentiel": "présentiel", "virtuel": "virtuel", "distanciel": "distanciel"}
+FORMAT_LABELS: dict[str, str] = {"groupe": "en groupe", "individuel": "individuel"}
 
 
 class Phase(_Model):
@@ -305,7 +316,7 @@ class Sequence(_Model):
 class Programme(_Model):
     """data/programme.yml : les étapes du parcours (publiques) ; la durée totale est calculée."""
 
-    modes: tuple[Literal["presentiel", "virtuel", "distanciel"], ...] = Field(default=(), description="Modalités du parcours (presentiel, virtuel, distanciel), telles que la section 3 les annonce")
+    modes: tuple[Mode, ...] = Field(default=(), description="Modalités du parcours (presentiel, virtuel, distanciel), telles que la section 3 les annonce")
     phases: tuple[Phase, ...] = Field(min_length=1, description="Étapes du parcours (comprendre et agir sont obligatoires)")
     sequences: tuple[Sequence, ...] | None = Field(default=None, description="Séquences, seulement si ENTER décide de les publier (sinon dans data/restricted/programme.yml)")
 
@@ -327,8 +338,8 @@ class Module(_Model):
     kind: Kind = Field(description="Type de module (compte ou non dans les jours, selon counting)")
     duration: Quantity | None = Field(default=None, description="Durée, avec son unité (unit)")
     unit: Literal["minutes", "heures", "jours"] | None = Field(default=None, description="Unité de la durée")
-    mode: Literal["presentiel", "virtuel", "distanciel"] | None = Field(default=None, description="Modalité")
-    format: Literal["groupe", "individuel"] = Field(description="En groupe ou en individuel")
+    mode: Mode | None = Field(default=None, description="Modalité")
+    format: Format = Field(description="En groupe ou en individuel")
     month: MonthIndex = Field(description="Mois de début dans le parcours (1 = M1, au plus 60)")
     end_month: MonthIndex | None = Field(default=None, description="Mois de fin dans le parcours, si le module dure plusieurs mois (au plus 60)")
     week: Annotated[int, Field(ge=1, le=5)] | None = Field(default=None, description="Semaine dans le mois (1 à 5)")

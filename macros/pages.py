@@ -12,7 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import budgets, handout, render, rgaa, views
+from . import budgets, handout, planning_views, price_views, programme_views, render, rgaa, status_views
+from . import figures as figure_views
 from . import formatting as fmt
 from .model import Data
 
@@ -33,8 +34,8 @@ def page_names(data: Data, *, audience: str, day: dt.date, here: Callable[[], st
     (links to files at the site's root). Restricted builders refuse the
     public audience: a public page calling them stops the build.
     """
-    figures = views.key_figures(data, day=day)
-    status = views.status_view(data, day=day)
+    figures = figure_views.key_figures(data, day=day)
+    status = status_views.status_view(data, day=day)
     variables = {
         "audience": audience,
         "restricted": audience == "restricted",
@@ -47,14 +48,14 @@ def page_names(data: Data, *, audience: str, day: dt.date, here: Callable[[], st
         "budgets_table": lambda: render.table(caption="Budget de chaque page, vérifié par les tests", head=("Mesure", "Limite"), rows=budgets.budget_rows()),
         "handout_link": lambda: render.handout_download(handout.pdf_name(audience), size=None),
         "key_figures": lambda: render.key_figures(figures),
-        "benefits": lambda: render.benefit_list(views.benefit_items(data, figures)),
+        "benefits": lambda: render.benefit_list(figure_views.benefit_items(data, figures)),
         "pillars": lambda: render.benefit_list(data.offer.pillars),
-        "price_cards": lambda: render.price_cards(views.price_groups(views.price_table(data))),
+        "price_cards": lambda: render.price_cards(price_views.price_groups(price_views.price_table(data))),
         "price_block": lambda: render.price_block(figures),
         "status_badge": lambda: render.status_badge(status),
         "next_step": lambda: render.next_step(status),
-        "contract_breakdown": lambda: render.contract_breakdown(views.contract_views(data)),
-        "phases": lambda: render.phases(views.phase_views(data)),
+        "contract_breakdown": lambda: render.contract_breakdown(price_views.contract_views(data)),
+        "phases": lambda: render.phases(programme_views.phase_views(data)),
         # `participate`: a link to the « Participer » page (not on that page itself).
         "registration": lambda actions=True, participate=False: render.status(
             status,
@@ -63,13 +64,13 @@ def page_names(data: Data, *, audience: str, day: dt.date, here: Callable[[], st
             actions=actions,
         ),
         "contact_block": lambda: render.contacts([(p.name, p.email, p.role) for p in data.contacts.people], (data.contacts.general.email, data.contacts.general.role)),
-        "training_offer": lambda: render.definition_list(views.training_offer_rows(data, figures)),
-        "tax_basis": lambda: render.paragraph(views.tax_basis_sentence(data.pricing.tax_basis)),
+        "training_offer": lambda: render.definition_list(figure_views.training_offer_rows(data, figures)),
+        "tax_basis": lambda: render.paragraph(figure_views.tax_basis_sentence(data.pricing.tax_basis)),
         # Sections 5 and 6: restricted (the public variant has no such data).
-        "operation_aim": lambda: render.text(views.operation_aim(data, audience=audience)),
-        "sequences": lambda: render.sequences(views.sequence_views(data, audience=audience)),
-        "modules_table": lambda: render.modules(views.module_views(data, audience=audience)),
-        "planning_table": lambda: render.gantt(views.gantt(data, audience=audience)),
+        "operation_aim": lambda: render.text(programme_views.operation_aim(data, audience=audience)),
+        "sequences": lambda: render.sequences(programme_views.sequence_views(data, audience=audience)),
+        "modules_table": lambda: render.modules(programme_views.module_views(data, audience=audience)),
+        "planning_table": lambda: render.gantt(planning_views.gantt(data, audience=audience)),
         "calendar_link": lambda name, label: render.download_button(here() + name, label, kind="text/calendar"),
         # The accessibility statement, computed from the RGAA audit (data/rgaa.yml).
         "rgaa_summary": lambda: render.rgaa_summary(rgaa.load_audit(), rgaa.conformity(rgaa.load_audit())),

@@ -3,7 +3,11 @@ from __future__ import annotations
 
 from html import escape
 
-from .views import ContractView, Figures, Gantt, ModuleGroup, PhaseView, PriceGroup, SequenceView, StatusView
+from .figures import Figures
+from .planning_views import Gantt
+from .price_views import ContractView, PriceGroup
+from .programme_views import ModuleGroup, PhaseView, SequenceView
+from .status_views import StatusView
 
 
 def _e(text: str) -> str:

@@ -16,11 +16,11 @@ from pydantic import BaseModel, ValidationError
 
 from . import sources
 from . import timeline as tl
+from .audience import check_audience
 from .errors import DataError, DataErrors
 from .loader import LoadedFile, load_file
-from .model import FILES, RESTRICTED_FILES, Data, Restricted, RestrictedProgramme, Sequence
+from .model import FILES, RESTRICTED_FILES, Data, Restricted, Sequence
 
-AUDIENCES = sources.AUDIENCES
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -51,8 +51,7 @@ def load_data(data_dir: Path = DATA_DIR, *, root: Path | None = None, audience: 
     restricted variant adds them and checks the public facts against them.
     Raises RestrictedLocked when the restricted files are still encrypted.
     """
-    if audience not in AUDIENCES:
-        raise ValueError(f"audience inconnue « {audience} » (attendu : public ou restricted)")
+    check_audience(audience)
     root = root or data_dir.parent
     files: dict[str, LoadedFile] = {}
     errors: list[DataError] = []

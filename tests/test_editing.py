@@ -15,7 +15,7 @@ def test_variables_list_is_current():
 def test_variables_list_names_every_figure(data):
     import datetime as dt
 
-    from macros.views import key_figures
+    from macros.figures import key_figures
 
     text = (ROOT / "EDITING.md").read_text(encoding="utf-8")
     for name in key_figures(data, day=dt.date(2025, 11, 3)).values:

@@ -35,3 +35,20 @@ def test_mkdocs_names_the_adapter_and_only_it_imports_mkdocs():
         if path.stem != ADAPTER:
             source = path.read_text(encoding="utf-8")
             assert "import mkdocs" not in source and "from mkdocs" not in source, path.name
+
+
+def test_every_enum_value_has_its_french_label():
+    """The labels live beside their Literal (macros/model.py): same keys, no more, no fewer."""
+    from typing import get_args
+
+    from macros import model
+
+    for literal, labels in ((model.Kind, model.KIND_LABELS), (model.Mode, model.MODE_LABELS), (model.Format, model.FORMAT_LABELS)):
+        assert set(labels) == set(get_args(literal))
+        assert all(label.strip() for label in labels.values())
+
+
+def test_only_the_clock_reads_source_date_epoch():
+    readers = [p.relative_to(ROOT).as_posix() for folder in ("macros", "tools") for p in (ROOT / folder).glob("*.py")
+               if 'get("SOURCE_DATE_EPOCH")' in p.read_text(encoding="utf-8")]
+    assert readers == ["macros/clock.py"]

@@ -12,7 +12,6 @@ import json
 import re
 from pathlib import Path
 
-import pytest
 
 from helpers import build_site, canaries, copy_project, load, normalise, page_text, restricted_ready, scan, shown
 
@@ -20,18 +19,18 @@ from helpers import build_site, canaries, copy_project, load, normalise, page_te
 def check_project(project: Path, out: Path) -> dict[str, str]:
     """Validate, build and check a project copy; the figures seen on its home page."""
     from macros import pricing as pr
-    from macros import views
+    from macros import clock, figures, price_views
 
     readable = restricted_ready(project)
     data = load(project, audience="restricted" if readable else "public")
     site = build_site("mkdocs.yml", out / "site", project=project)
-    figures = views.key_figures(data, day=views.today())
+    figures = figures.key_figures(data, day=clock.today())
     home = page_text(site / "index.html")
     for name in ("member_from", "non_member_from", "member_reference", "non_member_reference", "training_days",
                  "accompaniment_days", "total_months", "places"):
         assert normalise(getattr(figures, name)) in home, (name, getattr(figures, name))
     costs = page_text(site / "tarifs/index.html")
-    for row in views.price_table(data).rows:
+    for row in price_views.price_table(data).rows:
         assert normalise(row.total) in costs and normalise(row.reference) in costs, row.profile
     source = (site / "index.html").read_text(encoding="utf-8")
     document = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', source, re.S).group(1))

@@ -32,7 +32,8 @@ from hypothesis import strategies as st
 from helpers import BROCHURE, FIXTURES
 from macros import formatting as fmt
 from macros import pricing as pr
-from macros import views
+from macros.audience import RestrictedContent
+from macros.figures import completeness_report, key_figures
 from macros import timeline as tl
 from macros.calendar import public_calendar, restricted_calendar
 from macros.errors import DataErrors
@@ -215,10 +216,10 @@ def _render_everything(data: Data, *, audience: str) -> None:
             continue
         try:
             builder()
-        except views.RestrictedContent:  # sections 5 and 6: refused to the public variant
+        except RestrictedContent:  # sections 5 and 6: refused to the public variant
             assert audience == "public", name
     public_calendar(data, stamp=STAMP)
-    views.completeness_report(data)
+    completeness_report(data)
     if audience == "restricted":
         restricted_calendar(data, audience=audience, stamp=STAMP)
 
@@ -286,7 +287,7 @@ def _check_figures(data: Data, trees: dict[str, Any]) -> None:
     assert tl.training_days(data.programme) == training
     assert tl.accompaniment_days(data.programme) == accompaniment
     assert tl.total_months(data.programme) == months
-    figures = views.key_figures(data, day=DAY)
+    figures = key_figures(data, day=DAY)
     member, tier = pricing["reference"]["membership"], pricing["reference"]["revenue_tier"]
     floor = pricing["opco_funding"]["min_percent"] != pricing["opco_funding"]["max_percent"] or any(
         item.get("minimum") for item in pricing["items"] if _applies(item, member, tier)

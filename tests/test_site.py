@@ -225,7 +225,7 @@ def test_each_state_of_the_offer_is_told_truthfully(state, states_project, tmp_p
         assert "prochaine" not in text.lower(), page  # the data declares no next session
         upcoming = state in ("a_venir", "intentions", "engagement", "close")
         assert ("inscriptions.ics" in source) is upcoming, page
-    assert f"<h2 id=" in (site / "index.html").read_text(encoding="utf-8") and title in page_text(site / "index.html")
+    assert "<h2 id=" in (site / "index.html").read_text(encoding="utf-8") and title in page_text(site / "index.html")
     assert (site / "inscriptions.ics").exists() is (state != "en_cours" and state != "terminee")
     if state == "a_venir":  # the opening is the first date to note
         assert "Ouverture des inscriptions" in (site / "inscriptions.ics").read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from macros import timeline as tl
-from macros import views
+from macros import audience, clock, planning_views, programme_views, status_views
 
 
 def test_public_facts_give_brochure_days(data):
@@ -31,17 +31,17 @@ def test_end_of_programme(data):
 
 
 def test_planning_months_follow_first_month(data):
-    gantt = views.gantt(data, audience="restricted")
+    gantt = planning_views.gantt(data, audience="restricted")
     assert gantt.months[0] == "janv. 2026" and gantt.months[-1] == "oct. 2026"
     assert len(gantt.months) == 10
     assert gantt.first == "janvier 2026" and gantt.last == "octobre 2026"
 
 
 def test_restricted_views_refuse_public(data):
-    with pytest.raises(views.RestrictedContent):
-        views.gantt(data, audience="public")
-    with pytest.raises(views.RestrictedContent):
-        views.module_views(data, audience="public")
+    with pytest.raises(audience.RestrictedContent):
+        planning_views.gantt(data, audience="public")
+    with pytest.raises(audience.RestrictedContent):
+        programme_views.module_views(data, audience="public")
 
 
 @pytest.mark.parametrize(
@@ -71,15 +71,15 @@ def test_states_before_opening_and_before_kickoff(data):
 
 
 def test_status_sentences(data):
-    open_view = views.status_view(data, day=dt.date(2025, 11, 1))
+    open_view = status_views.status_view(data, day=dt.date(2025, 11, 1))
     assert open_view.headline.startswith("Les inscriptions sont ouvertes")
     assert open_view.lines[0] == ("Intention de participation : jusqu'au 11 novembre 2025", "encore 10\u00a0jours")
     assert open_view.actions[0].primary and open_view.actions[0].href.startswith("mailto:emilie.faffe@pole-enter.org?subject=")
-    finished = views.status_view(data, day=dt.date(2026, 11, 30))
+    finished = status_views.status_view(data, day=dt.date(2026, 11, 30))
     assert finished.headline == "Cette session s'est achevée en octobre 2026."
     assert not any(a.primary for a in finished.actions) and not finished.upcoming
     assert all("prochaine" not in line.casefold() for line in (finished.headline, *(fact for fact, _ in finished.lines)))
-    started = views.status_view(data, day=dt.date(2025, 12, 10))  # after the kick-off, before the first month
+    started = status_views.status_view(data, day=dt.date(2025, 12, 10))  # after the kick-off, before the first month
     assert started.headline == "Cette session a démarré ; son parcours va de janvier 2026 à octobre 2026."
 
 
@@ -87,7 +87,7 @@ def test_next_cohort_is_said_only_when_declared(data):
     from macros.model import NextCohort
 
     planning = data.planning.model_copy(update={"next_cohort": NextCohort(contact_to_be_told=True)})
-    view = views.status_view(data.model_copy(update={"planning": planning}), day=dt.date(2026, 11, 30))
+    view = status_views.status_view(data.model_copy(update={"planning": planning}), day=dt.date(2026, 11, 30))
     assert ("Prochaine session : contactez le Pôle ENTER pour en être informé.", "") in view.lines
 
 
@@ -107,4 +107,4 @@ def test_full_session(data):
 
 
 def test_today_reads_source_date_epoch():
-    assert views.today(environ={"SOURCE_DATE_EPOCH": "1762128000"}) == dt.date(2025, 11, 3)
+    assert clock.today(environ={"SOURCE_DATE_EPOCH": "1762128000"}) == dt.date(2025, 11, 3)

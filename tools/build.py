@@ -69,7 +69,7 @@ def check(*, quiet: bool = False, pages: bool = True) -> int:
     if pages and _page_errors(audience):
         return 1
     if not quiet:
-        from macros.views import completeness_report
+        from macros.figures import completeness_report
 
         print("Données valides : data/*.yml" + (" et data/restricted/*.yml" if audience == "restricted" else " (data/restricted/ chiffré : non vérifié)"))
         if pages:

@@ -24,7 +24,6 @@ starting Chromium costs about as much as printing one handout.
 """
 from __future__ import annotations
 
-import datetime as dt
 import html
 import io
 import logging
@@ -42,7 +41,7 @@ if str(ROOT) not in sys.path:
 
 from macros import handout as core  # noqa: E402
 from macros import render  # noqa: E402
-from macros.views import today  # noqa: E402
+from macros.clock import build_instant  # noqa: E402
 
 HOME_PAGE = "index.html"
 HANDOUT_PAGE = "plaquette/index.html"
@@ -208,13 +207,7 @@ def finish(raw: bytes, *, meta: dict[str, str], date: str, headings: tuple[str, 
 
 def pdf_date(*, environ: dict[str, str] | None = None) -> str:
     """`D:20251103000000+00'00'`: SOURCE_DATE_EPOCH, else the build day at midnight UTC."""
-    environ = os.environ if environ is None else environ
-    epoch = environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        moment = dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
-    else:
-        moment = dt.datetime.combine(today(environ=environ), dt.time(0, 0), tzinfo=dt.timezone.utc)
-    return moment.strftime("D:%Y%m%d%H%M%S+00'00'")
+    return build_instant(environ=environ).strftime("D:%Y%m%d%H%M%S+00'00'")
 
 
 def headings(page_html: str) -> tuple[str, ...]:

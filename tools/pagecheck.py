@@ -85,11 +85,11 @@ def check_pages(root: Path = ROOT, *, audiences: tuple[str, ...], data_dir: Path
     from jinja2 import Environment, StrictUndefined
     from markupsafe import Markup
 
-    from macros import views
+    from macros import clock
     from macros.schema import load_data
 
     errors: list[PageError] = []
-    day = views.today()
+    day = clock.today()
     for audience in audiences:
         config = site_config(root / CONFIGS[audience])
         data_dir = data_dir or root / "data"

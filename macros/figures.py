@@ -1,0 +1,159 @@
+"""The key figures of the offer, formatted in French, and the short texts built from them."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from . import formatting as fmt
+from . import pricing as pr
+from . import timeline as tl
+from .model import Data
+from .price_views import base_tier, floor_price, label_of, other_membership, up_to, year_is_floor, years_label
+from .status_views import state_title
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Key figures, already formatted in French."""
+
+    values: dict[str, str]
+
+    def __getattr__(self, name: str) -> str:
+        try:
+            return self.values[name]
+        except KeyError:
+            raise AttributeError(f"chiffre clé inconnu « {name} »") from None
+
+    def __getitem__(self, name: str) -> str:
+        return self.__getattr__(name)
+
+
+def key_figures(data: Data, *, day: dt.date) -> Figures:
+    """Every headline number of the site, formatted."""
+    p, prog, cohort = data.pricing, data.programme, data.planning.cohort
+    tier = base_tier(data)
+    member, non_member = p.reference.membership, other_membership(data)
+    best_m = pr.quote(p, membership=member, revenue_tier=tier, funding="finance")
+    best_n = pr.quote(p, membership=non_member, revenue_tier=tier, funding="finance")
+    worst_m = pr.quote(p, membership=member, revenue_tier=tier, funding="non_finance")
+    y1 = pr.year_range(p, membership=member, revenue_tier=tier, year=1)
+    y2 = pr.year_range(p, membership=member, revenue_tier=tier, year=2)
+    y3 = pr.year_range(p, membership=member, revenue_tier=tier, year=3)
+    training = pr.contract_range(p, contract="organisme_formation", membership=member, revenue_tier=tier, year=1)
+    enter_y1 = pr.contract_range(p, contract="enter", membership=member, revenue_tier=tier, year=1)
+    fees = best_n.total - best_m.total
+    t_first, t_last = tl.phase_months(prog, "comprendre")
+    a_first, a_last = tl.phase_months(prog, "agir")
+    status = tl.registration_status(cohort, prog, today=day)
+    values = {
+        "member_from": floor_price(best_m.total, minimum=best_m.minimum),
+        "member_reference": fmt.money(best_m.reference),
+        "member_saving": up_to(best_m.saving, minimum=best_m.minimum),
+        "member_saving_percent": fmt.percent(pr.percent(best_m.saving_ratio)),
+        "member_max": floor_price(worst_m.total, minimum=worst_m.minimum),
+        "non_member_from": floor_price(best_n.total, minimum=best_n.minimum),
+        "non_member_reference": fmt.money(best_n.reference),
+        "non_member_saving": up_to(best_n.saving, minimum=best_n.minimum),
+        "non_member_saving_percent": fmt.percent(pr.percent(best_n.saving_ratio)),
+        "year1_range": fmt.money_range(*y1),
+        "year1_from": fmt.money(y1[0]),
+        "year2_from": floor_price(y2[0], minimum=year_is_floor(p, year=2)),
+        "year3_from": floor_price(y3[0], minimum=year_is_floor(p, year=3)),
+        "training_range": fmt.money_range(*training),
+        "training_price": fmt.money(training[1]),
+        "enter_year1": floor_price(enter_y1[0], minimum=year_is_floor(p, year=1, contract="enter")),
+        "file_fees": fmt.money(fees),
+        "yearly_fee": floor_price(pr.find_item(p, "redevance_lucie").amount, minimum=pr.find_item(p, "redevance_lucie").minimum),
+        "reference_years": fmt.number(p.reference.years),
+        "training_days": fmt.days(tl.training_days(prog)),
+        "accompaniment_days": fmt.days(tl.accompaniment_days(prog)),
+        "total_months": fmt.months(tl.total_months(prog)),
+        "training_months": fmt.months(t_last - t_first + 1),
+        "action_months": fmt.months(a_last - a_first + 1),
+        "places": fmt.number(cohort.places),
+        "people_per_company": fmt.number(data.offer.audience.people_per_company),
+        "intentions_deadline": fmt.long_date(cohort.intentions_deadline),
+        "commitment_deadline": fmt.long_date(cohort.commitment_deadline),
+        "kickoff_from": fmt.long_date(cohort.kickoff_from),
+        "first_month": fmt.month_label(cohort.first_month, abbreviated=False),
+        "updated_on": fmt.long_date(data.offer.updated_on),
+        "known_tier": label_of(p.revenue_tiers, tier),
+        "floor_conditions": f"{label_of(p.revenue_tiers, tier)}, {pr.funding_label(p, 'finance')}",
+        "fee_years": years_label(pr.find_item(p, "redevance_lucie").years),
+        "phases": fmt.number(len(prog.phases)),
+        "status": state_title(status),
+        "ends_on": fmt.month_label(status.ends_on, abbreviated=False),
+        "title": (
+            f"Accompagner {fmt.number(cohort.places)} PME à la labellisation "
+            f"{data.offer.label_short} ({data.offer.label_body_short} & {data.offer.label_issuer})"
+        ),
+    }
+    return Figures(values)
+
+
+def completeness_report(data: Data) -> tuple[str, ...]:
+    """Fields of the training offer that the data does not say yet."""
+    labels = {
+        "disability_access": "accessibilité aux personnes en situation de handicap",
+        "venue": "lieu des sessions en présentiel",
+        "hours": "horaires",
+        "training_body": "nom de l'organisme de formation",
+        "teaching_methods": "méthodes pédagogiques",
+        "assessment_methods": "modalités d'évaluation",
+        "access_modalities": "modalités et délais d'accès",
+    }
+    missing = [f"data/offer.yml : training_offer.{key} ({label}) non renseigné" for key, label in labels.items() if getattr(data.offer.training_offer, key) is None]
+    if data.pricing.tax_basis == "non_precise":
+        missing.append("data/pricing.yml : tax_basis ne dit pas si les prix sont HT ou TTC")
+    return tuple(missing)
+
+
+def benefit_items(data: Data, figures: Figures) -> tuple[str, ...]:
+    """What each company receives, counts read or computed."""
+    items = []
+    for b in data.offer.benefits:
+        if b.computed:
+            items.append(f"{figures[b.computed]} {b.text}")
+        elif b.count is not None:
+            items.append(f"{fmt.number(b.count)} {b.text}")
+        else:
+            items.append(b.text)
+    return tuple(items)
+
+
+def training_offer_rows(data: Data, figures: Figures) -> list[tuple[str, str]]:
+    """The training offer sheet (Qualiopi, indicator 1): only what the data says.
+
+    A field the brochure leaves unsaid (null) is left out: the completeness
+    report of `make site` tells the staff, the readers are told nothing.
+    """
+    t = data.offer.training_offer
+    rows: list[tuple[str, str | None]] = [
+        ("Objectifs", data.offer.summary),
+        ("Public", f"{data.offer.audience.profiles} {figures.people_per_company} personne par entreprise."),
+        ("Prérequis", data.offer.prerequisites),
+        ("Durée", f"{figures.training_days} de formation sur {figures.training_months}, puis {figures.accompaniment_days} d'accompagnement sur {figures.action_months} ; {figures.total_months} au maximum."),
+        ("Modalités et délais d'accès", t.access_modalities),
+        ("Tarifs", f"Adhérent ENTER : {figures.member_from} sur {figures.reference_years} ans ; non adhérent : {figures.non_member_from}. Détail sur la page Tarifs."),
+        ("Méthodes pédagogiques", t.teaching_methods),
+        ("Modalités d'évaluation", t.assessment_methods),
+        ("Accessibilité aux personnes en situation de handicap", t.disability_access),
+        ("Lieu", t.venue),
+        ("Horaires", t.hours),
+        ("Organisme de formation", t.training_body),
+        ("Contacts", ", ".join(f"{p.name} ({p.email})" for p in data.contacts.people)),
+    ]
+    return [(label, value) for label, value in rows if value]
+
+
+_TAX_BASIS = {
+    "ht": "Les prix sont indiqués hors taxes (HT).",
+    "ttc": "Les prix sont indiqués toutes taxes comprises (TTC).",
+    "non_precise": "",  # the brochure does not say: readers are told nothing (completeness report)
+}
+
+
+def tax_basis_sentence(tax_basis: str) -> str:
+    """Whether prices are HT or TTC; empty when the data does not say."""
+    return _TAX_BASIS[tax_basis]
+
