@@ -5,6 +5,7 @@ docs/. Both print in French, without a Python traceback.
 """
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 import traceback
@@ -120,9 +121,8 @@ def _attributes(value: Any) -> list[str]:
     fields = getattr(type(value), "model_fields", None)
     if fields:
         return list(fields)
-    values = getattr(value, "values", None)
-    if isinstance(values, dict):
-        return list(values)
+    if dataclasses.is_dataclass(value):
+        return [field.name for field in dataclasses.fields(value)]
     return [name for name in dir(value) if not name.startswith("_")]
 
 

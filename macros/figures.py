@@ -14,18 +14,42 @@ from .status_views import state_title
 
 @dataclass(frozen=True)
 class Figures:
-    """Key figures, already formatted in French."""
+    """Key figures, already formatted in French: what pages print as `fig.<name>`.
 
-    values: dict[str, str]
+    Each one is shown by a page, a template or a builder
+    (tests/test_layers.py fails on a figure computed and never used).
+    """
 
-    def __getattr__(self, name: str) -> str:
-        try:
-            return self.values[name]
-        except KeyError:
-            raise AttributeError(f"chiffre clé inconnu « {name} »") from None
-
-    def __getitem__(self, name: str) -> str:
-        return self.__getattr__(name)
+    member_from: str
+    member_reference: str
+    member_saving: str
+    member_saving_percent: str
+    non_member_from: str
+    non_member_reference: str
+    year1_range: str
+    year2_from: str
+    training_range: str
+    training_price: str
+    file_fees: str
+    yearly_fee: str
+    reference_years: str
+    training_days: str
+    accompaniment_days: str
+    total_months: str
+    training_months: str
+    action_months: str
+    places: str
+    people_per_company: str
+    intentions_deadline: str
+    commitment_deadline: str
+    kickoff_from: str
+    first_month: str
+    updated_on: str
+    known_tier: str
+    floor_conditions: str
+    fee_years: str
+    status: str
+    title: str
 
 
 def key_figures(data: Data, *, day: dt.date) -> Figures:
@@ -35,12 +59,9 @@ def key_figures(data: Data, *, day: dt.date) -> Figures:
     member, non_member = p.reference.membership, other_membership(data)
     best_m = pr.quote(p, membership=member, revenue_tier=tier, funding="finance")
     best_n = pr.quote(p, membership=non_member, revenue_tier=tier, funding="finance")
-    worst_m = pr.quote(p, membership=member, revenue_tier=tier, funding="non_finance")
     y1 = pr.year_range(p, membership=member, revenue_tier=tier, year=1)
     y2 = pr.year_range(p, membership=member, revenue_tier=tier, year=2)
-    y3 = pr.year_range(p, membership=member, revenue_tier=tier, year=3)
     training = pr.contract_range(p, contract="organisme_formation", membership=member, revenue_tier=tier, year=1)
-    enter_y1 = pr.contract_range(p, contract="enter", membership=member, revenue_tier=tier, year=1)
     fees = best_n.total - best_m.total
     t_first, t_last = tl.phase_months(prog, "comprendre")
     a_first, a_last = tl.phase_months(prog, "agir")
@@ -50,18 +71,12 @@ def key_figures(data: Data, *, day: dt.date) -> Figures:
         "member_reference": fmt.money(best_m.reference),
         "member_saving": up_to(best_m.saving, minimum=best_m.minimum),
         "member_saving_percent": fmt.percent(pr.percent(best_m.saving_ratio)),
-        "member_max": floor_price(worst_m.total, minimum=worst_m.minimum),
         "non_member_from": floor_price(best_n.total, minimum=best_n.minimum),
         "non_member_reference": fmt.money(best_n.reference),
-        "non_member_saving": up_to(best_n.saving, minimum=best_n.minimum),
-        "non_member_saving_percent": fmt.percent(pr.percent(best_n.saving_ratio)),
         "year1_range": fmt.money_range(*y1),
-        "year1_from": fmt.money(y1[0]),
         "year2_from": floor_price(y2[0], minimum=year_is_floor(p, year=2)),
-        "year3_from": floor_price(y3[0], minimum=year_is_floor(p, year=3)),
         "training_range": fmt.money_range(*training),
         "training_price": fmt.money(training[1]),
-        "enter_year1": floor_price(enter_y1[0], minimum=year_is_floor(p, year=1, contract="enter")),
         "file_fees": fmt.money(fees),
         "yearly_fee": floor_price(pr.find_item(p, "redevance_lucie").amount, minimum=pr.find_item(p, "redevance_lucie").minimum),
         "reference_years": fmt.number(p.reference.years),
@@ -80,15 +95,13 @@ def key_figures(data: Data, *, day: dt.date) -> Figures:
         "known_tier": label_of(p.revenue_tiers, tier),
         "floor_conditions": f"{label_of(p.revenue_tiers, tier)}, {pr.funding_label(p, 'finance')}",
         "fee_years": years_label(pr.find_item(p, "redevance_lucie").years),
-        "phases": fmt.number(len(prog.phases)),
         "status": state_title(status),
-        "ends_on": fmt.month_label(status.ends_on, abbreviated=False),
         "title": (
             f"Accompagner {fmt.number(cohort.places)} PME à la labellisation "
             f"{data.offer.label_short} ({data.offer.label_body_short} & {data.offer.label_issuer})"
         ),
     }
-    return Figures(values)
+    return Figures(**values)
 
 
 def completeness_report(data: Data) -> tuple[str, ...]:
@@ -113,7 +126,7 @@ def benefit_items(data: Data, figures: Figures) -> tuple[str, ...]:
     items = []
     for b in data.offer.benefits:
         if b.computed:
-            items.append(f"{figures[b.computed]} {b.text}")
+            items.append(f"{getattr(figures, b.computed)} {b.text}")
         elif b.count is not None:
             items.append(f"{fmt.number(b.count)} {b.text}")
         else:

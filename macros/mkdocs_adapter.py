@@ -56,29 +56,16 @@ def define_env(env: Any) -> None:
     value a page prints is escaped as text (HTML and Markdown) unless it is
     markup built by render.py.
     """
-    from mkdocs.exceptions import PluginError
-
     _STATE.clear()
     _report_page_errors(env)
     audience = _audience(env)
-    data_dir = Path(env.conf["config_file_path"]).resolve().parent / "data"
-    try:
-        data = load_data(data_dir, audience=audience)
-    except RestrictedLocked as exc:
-        raise PluginError(f"{exc} : fichiers chiffrés ; la variante restreinte a besoin de la clé : {sources.UNLOCK_HINT}") from None
-    except DataErrors as exc:
-        if _previewing():  # `make serve`: show the errors in the pages, keep serving
-            _show_data_errors(env, exc)
-            return
-        raise PluginError(exc.report()) from None
+    data = _load(env, audience)
+    if data is None:  # preview of invalid data: the pages show the report
+        return
     day = today()
     if audience == "public" and env.conf.get("nav"):
         env.conf["nav"] = filter_nav(env.conf["nav"])
     _STATE["data"], _STATE["day"] = data, day
-    try:  # the footer's status, computed from the RGAA self-audit (data/rgaa.yml, macros/rgaa.py)
-        env.conf["extra"]["accessibility_status"] = rgaa.status()
-    except DataErrors as exc:
-        raise PluginError(exc.report()) from None
 
     def here() -> str:
         """`../` as many times as the current page is deep."""
@@ -91,18 +78,44 @@ def define_env(env: Any) -> None:
         env.macro(_html(builder), name)
     for name, function in names.filters.items():
         env.filter(function, name)
-    figures = names.variables["fig"]
+    _theme_extras(env, data, title=names.variables["fig"].title, audience=audience, day=day)
+
+
+def _load(env: Any, audience: str) -> Any:
+    """The audience's data; None in the preview of invalid data (the pages then show the errors)."""
+    from mkdocs.exceptions import PluginError
+
+    data_dir = Path(env.conf["config_file_path"]).resolve().parent / "data"
+    try:
+        return load_data(data_dir, audience=audience)
+    except RestrictedLocked as exc:
+        raise PluginError(f"{exc} : fichiers chiffrés ; la variante restreinte a besoin de la clé : {sources.UNLOCK_HINT}") from None
+    except DataErrors as exc:
+        if _previewing():  # `make serve`: show the errors in the pages, keep serving
+            _show_data_errors(env, exc)
+            return None
+        raise PluginError(exc.report()) from None
+
+
+def _theme_extras(env: Any, data: Any, *, title: str, audience: str, day: dt.date) -> None:
+    """What the templates (overrides/) read from `config.extra`, computed from the data."""
+    from mkdocs.exceptions import PluginError
+
+    extra = env.conf["extra"]
+    try:  # the footer's status, computed from the RGAA self-audit (data/rgaa.yml, macros/rgaa.py)
+        extra["accessibility_status"] = rgaa.status()
+    except DataErrors as exc:
+        raise PluginError(exc.report()) from None
     # The offer's title for the margins of printed pages (the @media print part of extra.css reads it
     # from a CSS variable set by overrides/partials/print-head.html).
-    env.conf["extra"]["print_title"] = handout.css_string(figures.title)
+    extra["print_title"] = handout.css_string(title)
     if audience == "restricted":  # its 404 page stands alone (overrides/404.html, site.standalone)
-        env.conf["extra"]["inline_css"] = assets.inline_stylesheet(Path(env.conf["docs_dir"]) / "stylesheets" / "extra.css")
-        env.conf["extra"]["contact_email"] = data.contacts.general.email
+        extra["inline_css"] = assets.inline_stylesheet(Path(env.conf["docs_dir"]) / "stylesheets" / "extra.css")
+        extra["contact_email"] = data.contacts.general.email
     # The header's two lines (overrides/main.html), from the offer's data.
-    env.conf["extra"]["brand"] = {"organiser": data.offer.organiser, "offer": f"Labellisation {data.offer.label_short}"}
+    extra["brand"] = {"organiser": data.offer.organiser, "offer": f"Labellisation {data.offer.label_short}"}
     # Structured data for the theme's <head> (partials/head-extra.html).
-    site_url = env.conf.get("site_url") or ""
-    env.conf["extra"]["jsonld"] = jsonld.script(jsonld.course(data, site_url=site_url, day=day))
+    extra["jsonld"] = jsonld.script(jsonld.course(data, site_url=env.conf.get("site_url") or "", day=day))
 
 
 # What on_post_build needs of this build, kept out of the pages' variables.

@@ -52,3 +52,25 @@ def test_only_the_clock_reads_source_date_epoch():
     readers = [p.relative_to(ROOT).as_posix() for folder in ("macros", "tools") for p in (ROOT / folder).glob("*.py")
                if 'get("SOURCE_DATE_EPOCH")' in p.read_text(encoding="utf-8")]
     assert readers == ["macros/clock.py"]
+
+
+def test_every_key_figure_is_used():
+    """A figure computed for nothing is dead code: each one is printed by a page or template, or read by a builder."""
+    import dataclasses
+    import re
+
+    from macros.figures import Figures
+
+    pages = "".join(p.read_text(encoding="utf-8") for folder in ("docs", "overrides") for p in (ROOT / folder).rglob("*") if p.suffix in {".md", ".html"})
+    code = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "macros").glob("*.py"))
+    unused = [f.name for f in dataclasses.fields(Figures)
+              if not re.search(rf"\bfig\.{f.name}\b", pages) and not re.search(rf"\b(?:fig|figures)\.{f.name}\b", code)]
+    assert unused == []
+
+
+def test_define_env_is_a_short_table():
+    import ast
+
+    tree = ast.parse((ROOT / "macros" / f"{ADAPTER}.py").read_text(encoding="utf-8"))
+    define_env = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "define_env")
+    assert define_env.end_lineno - define_env.lineno + 1 <= 40

@@ -10,6 +10,7 @@ a price.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import sys
 from pathlib import Path
@@ -30,7 +31,7 @@ def block() -> str:
     from macros.figures import key_figures
 
     figures = key_figures(load_data(EXAMPLE, root=ROOT), day=EXAMPLE_DAY)
-    rows = [f"| `{{{{ fig.{name} }}}}` | {value} |" for name, value in sorted(figures.values.items())]
+    rows = [f"| `{{{{ fig.{name} }}}}` | {value} |" for name, value in sorted(dataclasses.asdict(figures).items())]
     return "\n".join([START, "| variable | exemple (plaquette, 3 novembre 2025) |", "|---|---|", *rows, END])
 
 
