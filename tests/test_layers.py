@@ -74,3 +74,10 @@ def test_define_env_is_a_short_table():
     tree = ast.parse((ROOT / "macros" / f"{ADAPTER}.py").read_text(encoding="utf-8"))
     define_env = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "define_env")
     assert define_env.end_lineno - define_env.lineno + 1 <= 40
+
+
+def test_one_chromium_launcher():
+    """Chromium's path and flags live in tools/chromium.py; everything else launches through it."""
+    others = [p.relative_to(ROOT).as_posix() for folder in ("tools", "tests") for p in (ROOT / folder).rglob("*.py")
+              if p.name not in {"chromium.py", "test_layers.py"} and "/usr/bin/chromium" in p.read_text(encoding="utf-8")]
+    assert others == []

@@ -15,11 +15,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-import yaml
 from pypdf import PdfReader
 
 from helpers import EPOCH_OPEN, ROOT, build_site, copy_project, epoch, normalise
 from macros import handout as core
+from tools.config import site_config
 from tools import handout
 
 A4 = (595.28, 841.89)  # points
@@ -288,7 +288,7 @@ def test_handout_page_gathers_the_brochure_in_reading_order(built, variant):
 def test_handout_cover_ends_with_a_qr_code_to_the_site(built, variant):
     """segno's SVG of site_url, inline on the cover (after its last part), print only."""
     page = (built[variant] / handout.HANDOUT_PAGE).read_text(encoding="utf-8")
-    svg = core.qr_figure(site_config()["site_url"]).split("<p>")[0]
+    svg = core.qr_figure(site_config(ROOT / "mkdocs.yml")["site_url"]).split("<p>")[0]
     assert page.count('<div class="handout-qr">') == 1 and svg in page
     assert 'role="img" aria-label="Code QR menant au programme en ligne (' in svg  # its /Alt in the tagged PDF
     cover = page[page.index('id="plaquette-accueil"'):page.index('id="plaquette-programme"')]
@@ -310,11 +310,6 @@ def test_every_page_links_the_stylesheet_with_its_print_rules(built):
 
 # Printing any page from Chromium.
 
-def site_config() -> dict:
-    """mkdocs.yml, as data."""
-    return yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-
-
 def nav_titles() -> list[str]:
     """The titles of the site's menu (mkdocs.yml)."""
     found: list[str] = []
@@ -326,7 +321,7 @@ def nav_titles() -> list[str]:
                 if isinstance(value, list):
                     walk(value)
 
-    walk(site_config()["nav"])
+    walk(site_config(ROOT / "mkdocs.yml")["nav"])
     return found
 
 
@@ -341,7 +336,7 @@ def test_printing_a_page_leaves_out_the_interface(built, tmp_path):
     screen = tmp_path / "participer-ecran.pdf"
     screen.write_bytes(handout.print_page(page, media="screen"))
     text, on_screen = (" ".join(page_texts(p)) for p in (printed, screen))
-    config = site_config()
+    config = site_config(ROOT / "mkdocs.yml")
     chrome = ["Labellisation NR niveau 1", config["copyright"], "Ajouter ces dates à mon agenda"]  # header, footer, a button
     assert [t for t in chrome if t not in on_screen] == []  # the screen rendering shows them...
     assert [t for t in chrome if t in text] == []  # ...the printed one does not

@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 from macros import assets  # noqa: E402
 from macros.budgets import BUDGETS  # noqa: E402
+from tools.config import site_config  # noqa: E402
 from tools.measure import PageMeasure, launch, measure, serve, site_pages, site_prefix, visit  # noqa: E402
 
 PYTHON = sys.executable
@@ -84,14 +85,6 @@ def _ratio(ours: float, plain: float) -> str:
     return "–" if not plain else "×" + _number(ours / plain, 2)
 
 
-def _load_yaml(path: Path) -> dict[str, Any]:
-    class Lenient(yaml.SafeLoader):
-        """Ignores MkDocs tags (!ENV, !relative)."""
-
-    Lenient.add_multi_constructor("!", lambda loader, suffix, node: None)
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=Lenient) or {}
-
-
 def _handout_docs() -> list[str]:
     """Pages using the handout template: a plain theme has no such template."""
     found = []
@@ -104,15 +97,7 @@ def _handout_docs() -> list[str]:
 
 def write_plain_config(variant: str, config_file: str) -> Path:
     """A configuration with this site's pages and Material's default theme settings."""
-    config = _load_yaml(ROOT / "mkdocs.yml")
-    if config_file != "mkdocs.yml":
-        child = _load_yaml(ROOT / config_file)
-        child.pop("INHERIT", None)
-        for key, value in child.items():
-            if isinstance(value, dict) and isinstance(config.get(key), dict):
-                config[key] = {**config[key], **value}
-            else:
-                config[key] = value
+    config = site_config(ROOT / config_file)
     config["theme"] = {"name": "material", "language": (config.get("theme") or {}).get("language", "fr")}
     config.pop("extra_css", None)
     config.pop("hooks", None)

@@ -27,7 +27,6 @@ from __future__ import annotations
 import html
 import io
 import logging
-import os
 import re
 import shutil
 import sys
@@ -42,19 +41,11 @@ if str(ROOT) not in sys.path:
 from macros import handout as core  # noqa: E402
 from macros import render  # noqa: E402
 from macros.clock import build_instant  # noqa: E402
+from tools import chromium  # noqa: E402
 
 HOME_PAGE = "index.html"
 HANDOUT_PAGE = "plaquette/index.html"
 MAX_PAGES = 16
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = (
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-)
 CREATOR = "Pôle ENTER, tools/handout.py (Chromium)"
 _META = re.compile(r"""<meta\s+name="(author|description)"\s+content="([^"]*)"\s*/?>""")
 _HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1>", re.S | re.I)
@@ -138,11 +129,11 @@ class _browser:
     def __enter__(self) -> object:
         from playwright.sync_api import Error, sync_playwright
 
-        if not CHROMIUM.is_file():
-            raise HandoutError(f"Chromium introuvable ({CHROMIUM}) : installez le paquet Debian chromium (make setup)")
+        if not chromium.available():
+            raise HandoutError(chromium.MISSING)
         self._pw = sync_playwright().start()
         try:
-            self._browser = self._pw.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
+            self._browser = chromium.launch(self._pw)
         except Error as exc:
             self._pw.stop()
             raise HandoutError(f"démarrage de Chromium impossible : {exc}") from exc

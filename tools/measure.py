@@ -17,7 +17,6 @@ from __future__ import annotations
 import gzip
 import hashlib
 import mimetypes
-import os
 import sys
 import threading
 from collections.abc import Iterator
@@ -36,22 +35,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from macros import budgets  # noqa: E402
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = (
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-default-apps",
-    "--disable-domain-reliability",
-    "--no-first-run",
-    "--no-default-browser-check",
-    "--metrics-recording-only",
-    # Nothing but the local server resolves: third-party requests fail here.
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-)
+from tools import chromium  # noqa: E402
 GZIP_SUFFIXES = frozenset({".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".ics", ".map", ".webmanifest"})
 GZIP_LEVEL = 6  # what common static hosts and CDNs use
 DESKTOP = {"width": 1280, "height": 800}
@@ -174,10 +158,8 @@ def serve(directory: Path, *, prefix: str = "/") -> Iterator[str]:
 
 
 def launch(playwright: Any) -> Any:
-    """Debian's Chromium, headless, offline but for 127.0.0.1."""
-    if not os.access(CHROMIUM, os.X_OK):
-        raise RuntimeError(f"{CHROMIUM} introuvable : lancez `make test`, qui installe le paquet Debian chromium")
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS), headless=True)
+    """Debian's Chromium, headless, offline but for 127.0.0.1 (tools/chromium.py)."""
+    return chromium.launch(playwright, offline=True)
 
 
 @dataclass(frozen=True)

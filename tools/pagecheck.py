@@ -23,32 +23,9 @@ from macros import escape  # noqa: E402
 from macros.errors import PageError, page_error  # noqa: E402
 from macros.pages import page_names  # noqa: E402
 from macros.site import line_of, restricted_link_message, restricted_links, restricted_paths  # noqa: E402
+from tools.config import site_config  # noqa: E402
 
 CONFIGS = {"public": "mkdocs.yml", "restricted": "mkdocs.restricted.yml"}
-
-
-class _Lenient(yaml.SafeLoader):
-    """A YAML loader that reads MkDocs' `!!python/…` and `!ENV` tags as plain values."""
-
-
-_Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def site_config(config_file: Path) -> dict[str, Any]:
-    """The configuration as MkDocs merges it: `INHERIT` first, then this file (mappings merged)."""
-    own = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Lenient) or {}  # noqa: S506 (safe loader subclass)
-    parent = own.pop("INHERIT", None)
-    if not parent:
-        return own
-    return _merge(site_config(config_file.parent / parent), own)
-
-
-def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
-    """Mappings merged key by key, any other value replaced (MkDocs' INHERIT rule)."""
-    merged = dict(base)
-    for key, value in child.items():
-        merged[key] = _merge(merged[key], value) if isinstance(value, dict) and isinstance(merged.get(key), dict) else value
-    return merged
 
 
 def _pages(docs: Path, *, audience: str) -> list[Path]:
