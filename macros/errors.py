@@ -110,10 +110,16 @@ def _column(text: str, word: str) -> int | None:
     return (inside or matches)[0] + 1
 
 
-def _hint(word: str, known: Iterable[str]) -> str:
-    """« ; vouliez-vous dire « x » ? » when a known name is close."""
+def closest(word: str, known: Iterable[str]) -> str | None:
+    """The known name closest to a mistyped one, if any is close (private names left out)."""
     guess = difflib.get_close_matches(word, [name for name in known if not name.startswith("_")], n=1, cutoff=0.6)
-    return f" ; vouliez-vous dire « {guess[0]} » ?" if guess else ""
+    return guess[0] if guess else None
+
+
+def did_you_mean(word: str, known: Iterable[str]) -> str:
+    """« ; vouliez-vous dire « x » ? » when a known name is close, else "": every error message's hint."""
+    guess = closest(word, known)
+    return f" ; vouliez-vous dire « {guess} » ?" if guess else ""
 
 
 def _attributes(value: Any) -> list[str]:
@@ -134,7 +140,7 @@ def _page_message(error: BaseException, text: str, names: Mapping[str, Any], fil
         undefined = re.fullmatch(r"'(.+)' is undefined", detail)
         if undefined:
             name = undefined.group(1)
-            return f"{name} : variable ou macro inconnue{_hint(name, names)}", name
+            return f"{name} : variable ou macro inconnue{did_you_mean(name, names)}", name
         attribute = re.fullmatch(r"'.+' has no attribute '(.+)'", detail)
         if attribute:
             return _attribute_message(attribute.group(1), text, names)
@@ -142,7 +148,7 @@ def _page_message(error: BaseException, text: str, names: Mapping[str, Any], fil
         unknown = re.fullmatch(r"No filter named '(.+)'\.?", detail)
         if unknown:
             name = unknown.group(1)
-            return f"{name} : filtre inconnu (connus : {', '.join(sorted(filters))}){_hint(name, filters)}", name
+            return f"{name} : filtre inconnu (connus : {', '.join(sorted(filters))}){did_you_mean(name, filters)}", name
     if kind in ("TemplateSyntaxError", "TemplateAssertionError"):
         return f"syntaxe de page invalide : {_syntax(getattr(error, 'message', None) or detail)}", None
     if kind == "TypeError":
@@ -162,7 +168,7 @@ def _attribute_message(attribute: str, text: str, names: Mapping[str, Any]) -> t
     for part in owner.split(".")[1:]:
         value = getattr(value, part, None)
     known = _attributes(value) if value is not None else []
-    return f"{owner}.{attribute} : « {attribute} » inconnu dans « {owner} »{_hint(attribute, known)}", f"{owner}.{attribute}"
+    return f"{owner}.{attribute} : « {attribute} » inconnu dans « {owner} »{did_you_mean(attribute, known)}", f"{owner}.{attribute}"
 
 
 def _call_message(detail: str, text: str) -> tuple[str, str | None]:

@@ -6,7 +6,6 @@ items[0].amount : attendu …, trouvé …`.
 """
 from __future__ import annotations
 
-import difflib
 import re
 from collections import Counter
 from pathlib import Path
@@ -17,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 from . import sources
 from . import timeline as tl
 from .audience import check_audience
-from .errors import DataError, DataErrors
+from .errors import DataError, DataErrors, closest, did_you_mean
 from .loader import LoadedFile, load_file
 from .model import FILES, RESTRICTED_FILES, Data, Restricted, Sequence
 
@@ -161,18 +160,16 @@ def _translate(exc: ValidationError, loaded: LoadedFile, model: type[BaseModel])
         if kind == "extra_forbidden":
             key = str(loc[-1])
             known = _fields_at(model, loc[:-1])
-            guess = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-            hint = f" ; vouliez-vous dire « {guess[0]} » ?" if guess else ""
+            guess = closest(key, known)
             if guess:
-                suggested.add((*loc[:-1], guess[0]))
-            message = f"clé inconnue « {key} » (clés connues : {', '.join(known)}){hint}"
+                suggested.add((*loc[:-1], guess))
+            message = f"clé inconnue « {key} » (clés connues : {', '.join(known)}){did_you_mean(key, known)}"
         elif kind == "missing":
             message = f"champ obligatoire « {loc[-1]} » manquant"
         elif kind == "literal_error":
             expected = error["ctx"]["expected"].replace("'", "").replace(" or ", " ou ")
             choices = re.findall(r"'([^']*)'", error["ctx"]["expected"])
-            guess = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6) if isinstance(value, str) else []
-            hint = f" ; vouliez-vous dire « {guess[0]} » ?" if guess else ""
+            hint = did_you_mean(value, choices) if isinstance(value, str) else ""
             message = f"attendu une de ces valeurs : {expected}, trouvé {_found(value)}{hint}"
         elif kind == "greater_than_equal":
             message = f"attendu un nombre supérieur ou égal à {error['ctx']['ge']}, trouvé {_found(value)}"
@@ -270,8 +267,7 @@ _FEMININE = ("tranche", "phase", "séquence", "étape")
 def _unknown(loaded: LoadedFile, path: tuple[Any, ...], what: str, value: str, known: list[str]) -> DataError:
     """« profil inconnu « x » (connus : …) ; vouliez-vous dire … ? »."""
     feminine = what.startswith(_FEMININE)
-    guess = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
-    hint = f" ; vouliez-vous dire « {guess[0]} » ?" if guess else ""
+    hint = did_you_mean(value, known)
     unknown, listed = ("inconnue", "connues") if feminine else ("inconnu", "connus")
     return loaded.error(path, f"{what} {unknown} « {value} » ({listed} : {', '.join(known)}){hint}")
 
