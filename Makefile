@@ -47,6 +47,7 @@ schemas: $(STAMP)
 	@$(PY) tools/schemas.py
 
 test: setup
+	$(VENV)/bin/ruff check --quiet macros tools tests
 	$(PY) -m pytest
 
 # Aperçu : sans --strict, pour qu'un lien cassé n'arrête pas l'aperçu (il est
