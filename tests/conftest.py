@@ -39,3 +39,24 @@ def built(brochure_project, tmp_path_factory):
 def live_data():
     """The live data/ as this clone can read it (restricted part only when unlocked)."""
     return load(ROOT, audience="restricted" if restricted_ready() else "public")
+
+
+@pytest.fixture(scope="session")
+def pdfs(built, tmp_path_factory):
+    """Each variant copied and given its PDF by tools/handout.py, as `make site` does: {variant: (site, pdf)}."""
+    import shutil
+
+    from tools import handout
+
+    out = tmp_path_factory.mktemp("pdf")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("SOURCE_DATE_EPOCH", EPOCH_OPEN)
+    try:
+        made = {}
+        for variant, site in built.items():
+            copy = out / site.name
+            shutil.copytree(site, copy)
+            made[variant] = (copy, handout.make_pdf(copy))
+    finally:
+        mp.undo()
+    return made

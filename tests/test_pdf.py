@@ -35,23 +35,6 @@ FACTS = ("4 450 €", "5 200 €", "9 500 €", "10 250 €", "6 jours de format
          "moins de 250 salariés", "Label Numérique Responsable niveau 1", "https://pole-enter.org/")
 
 
-@pytest.fixture(scope="module")
-def pdfs(built, tmp_path_factory):
-    """Each variant copied and given its PDF by tools/handout.py: {variant: (site, pdf)}."""
-    out = tmp_path_factory.mktemp("pdf")
-    mp = pytest.MonkeyPatch()
-    mp.setenv("SOURCE_DATE_EPOCH", EPOCH_OPEN)
-    try:
-        made = {}
-        for variant, site in built.items():
-            copy = out / site.name
-            shutil.copytree(site, copy)
-            made[variant] = (copy, handout.make_pdf(copy))
-    finally:
-        mp.undo()
-    return made
-
-
 def read(path: Path) -> PdfReader:
     return PdfReader(io.BytesIO(path.read_bytes()))
 
