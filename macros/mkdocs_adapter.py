@@ -22,12 +22,12 @@ if str(PROJECT) not in sys.path:  # loaded by path (mkdocs build from the projec
 
 from markupsafe import Markup  # noqa: E402
 
-from macros import assets, escape, handout, jsonld, pages, rgaa, sources, typography  # noqa: E402
+from macros import assets, conformity, escape, handout, jsonld, pages, sources, typography  # noqa: E402
 from macros import calendar as ics  # noqa: E402
 from macros.audience import AUDIENCES  # noqa: E402
 from macros.clock import today  # noqa: E402
 from macros.errors import DataErrors  # noqa: E402
-from macros.schema import RestrictedLocked, load_data  # noqa: E402
+from macros.validation import RestrictedLocked, load_data  # noqa: E402
 from macros.site import filter_nav, line_of, restricted_link_message, restricted_links  # noqa: E402
 
 
@@ -103,7 +103,7 @@ def _theme_extras(env: Any, data: Any, *, title: str, audience: str, day: dt.dat
 
     extra = env.conf["extra"]
     try:  # the footer's status, computed from the RGAA self-audit (data/rgaa.yml, macros/rgaa.py)
-        extra["accessibility_status"] = rgaa.status()
+        extra["accessibility_status"] = conformity.status()
     except DataErrors as exc:
         raise PluginError(exc.report()) from None
     # The offer's title for the margins of printed pages (the @media print part of extra.css reads it

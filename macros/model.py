@@ -2,117 +2,22 @@
 
 Descriptions are French: they feed the JSON Schemas (`schemas/`, generated
 by `tools/schemas.py`) that editors see in their editor. Money is `Decimal`,
-dates are `datetime.date`. The custom types carry their own JSON Schema
-(`WithJsonSchema`), written as the editor sees the YAML: a date is the text
-`AAAA-MM-JJ`, a month `AAAA-MM`, an amount a whole number.
+dates are `datetime.date`. The constrained types (euros, dates, months, ids),
+with their messages and JSON Schemas, are in `field_types.py`.
 """
 from __future__ import annotations
 
-import datetime as dt
-import math
-import re
-from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
-from pydantic_core import PydanticCustomError
+from pydantic import Field
 
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_DAY_LOOSE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_DAY_FORMAT = "une date au format AAAA-MM-JJ (ex. 2025-11-30)"
-# Plausible upper bounds: a typo (an extra zero, 1e25) is refused with its
-# file and line instead of overflowing a computation later.
-MAX_EUROS = 1_000_000
-MAX_QUANTITY = 10_000
-MAX_COUNT = 10_000
-MAX_MONTHS = 60
-
-
-def _euros(value: Any) -> Decimal:
-    """Whole euros, written as a plain non-negative integer (1650)."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise PydanticCustomError("euros", "un montant en euros entiers, sans espace ni symbole (ex. 1650)")
-    if value < 0:
-        raise PydanticCustomError("euros_negative", "un montant positif ou nul")
-    if value > MAX_EUROS:
-        raise PydanticCustomError("euros_large", "un montant d'au plus {limit} euros", {"limit": MAX_EUROS})
-    return Decimal(value)
-
-
-def _quantity(value: Any) -> Decimal:
-    """A non-negative duration or count, decimals allowed (2.5)."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise PydanticCustomError("quantity", "un nombre (ex. 2 ou 0.5)")
-    if value < 0:
-        raise PydanticCustomError("quantity_negative", "un nombre positif ou nul")
-    if value > MAX_QUANTITY:
-        raise PydanticCustomError("quantity_large", "un nombre d'au plus {limit}", {"limit": MAX_QUANTITY})
-    return Decimal(str(value))
-
-
-def _day(value: Any) -> dt.date:
-    """A real calendar date written AAAA-MM-JJ (quoted or not)."""
-    if isinstance(value, dt.datetime):
-        raise PydanticCustomError("day", "une date sans heure au format AAAA-MM-JJ (ex. 2025-11-30)")
-    if isinstance(value, dt.date):
-        return value
-    loose = _DAY_LOOSE.match(value) if isinstance(value, str) else None
-    if loose is None:
-        raise PydanticCustomError("day", _DAY_FORMAT)
-    try:
-        day = dt.date(*(int(part) for part in loose.groups()))
-    except ValueError:
-        raise PydanticCustomError("day_impossible", "une date qui existe dans le calendrier") from None
-    if not _DAY.match(value):
-        raise PydanticCustomError("day", "une date au format AAAA-MM-JJ, mois et jour sur deux chiffres (ex. 2025-02-03)")
-    return day
-
-
-def _month(value: Any) -> dt.date:
-    """A month written AAAA-MM, kept as its first day."""
-    if isinstance(value, str):
-        match = _MONTH.match(value)
-        if match and 1 <= int(match.group(2)) <= 12:
-            return dt.date(int(match.group(1)), int(match.group(2)), 1)
-    raise PydanticCustomError("month", "un mois au format AAAA-MM (ex. 2026-01)")
-
-
-Euros = Annotated[
-    Decimal,
-    BeforeValidator(_euros),
-    WithJsonSchema({"type": "integer", "minimum": 0, "maximum": MAX_EUROS, "description": "Montant en euros entiers, sans espace ni symbole (ex. 1650)"}),
-]
-Quantity = Annotated[
-    Decimal,
-    BeforeValidator(_quantity),
-    WithJsonSchema({"type": "number", "minimum": 0, "maximum": MAX_QUANTITY, "description": "Nombre positif, décimales possibles (ex. 2 ou 0.5)"}),
-]
-Day = Annotated[
-    dt.date,
-    BeforeValidator(_day),
-    WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$", "description": "Date au format AAAA-MM-JJ (ex. 2025-11-30)"}),
-]
-Month = Annotated[
-    dt.date,
-    BeforeValidator(_month),
-    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])$", "description": "Mois au format AAAA-MM (ex. 2026-01)"}),
-]
-Ident = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", description="Identifiant stable (minuscules, chiffres, - ou _)")]
-Text = Annotated[str, Field(min_length=1)]
-Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
-MonthIndex = Annotated[int, Field(ge=1, le=MAX_MONTHS)]
-Email = Annotated[str, Field(pattern=r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[a-z]{2,}$")]
-
-
-class _Model(BaseModel):
-    """Base of the models: frozen, strict, unknown keys refused."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+from .field_types import (
+    Count, Day, Email, Euros, Format, Ident, Kind, Mode, ModuleCode, Month, MonthIndex, Quantity, RowFormat, StrictModel, Text,
+)
 
 
 # ---------------------------------------------------------------- offer.yml
-class Context(_Model):
+class Context(StrictModel):
     """Cadre de l'action : programme, financement, porteurs."""
 
     programme: Text = Field(description="Programme national qui finance l'action (ex. Alt Impact)")
@@ -122,7 +27,7 @@ class Context(_Model):
     support: Text = Field(description="Soutiens de l'action collective, en une phrase")
 
 
-class Audience(_Model):
+class Audience(StrictModel):
     """Public visé."""
 
     profiles: Text = Field(description="Profils concernés")
@@ -130,7 +35,7 @@ class Audience(_Model):
     sme_definition: Text = Field(description="Définition d'une PME")
 
 
-class Benefit(_Model):
+class Benefit(StrictModel):
     """Un bénéfice pour l'entreprise : une quantité saisie, calculée, ou aucune."""
 
     id: Ident
@@ -141,14 +46,14 @@ class Benefit(_Model):
     )
 
 
-class Outcomes(_Model):
+class Outcomes(StrictModel):
     """Ce que le parcours permet d'obtenir."""
 
     knowledge: Text = Field(description="Certificat obtenu par la personne formée")
     label: Text = Field(description="Label obtenu par l'entreprise")
 
 
-class TrainingOffer(_Model):
+class TrainingOffer(StrictModel):
     """Fiche « offre de formation » (Qualiopi, indicateur 1) ; null si la plaquette ne le dit pas."""
 
     teaching_methods: Text | None = Field(description="Méthodes pédagogiques")
@@ -160,7 +65,7 @@ class TrainingOffer(_Model):
     training_body: Text | None = Field(description="Nom de l'organisme de formation")
 
 
-class Offer(_Model):
+class Offer(StrictModel):
     """data/offer.yml : l'offre, ce que l'on vend, à qui, pourquoi."""
 
     id: Ident
@@ -185,7 +90,7 @@ class Offer(_Model):
 
 
 # -------------------------------------------------------------- contacts.yml
-class Person(_Model):
+class Person(StrictModel):
     """Une personne à contacter."""
 
     id: Ident
@@ -194,14 +99,14 @@ class Person(_Model):
     role: Text = Field(description="Pour quelles questions la contacter")
 
 
-class GeneralContact(_Model):
+class GeneralContact(StrictModel):
     """Contact général du pôle."""
 
     email: Email = Field(description="Adresse e-mail")
     role: Text = Field(description="Pour quelles questions l'utiliser")
 
 
-class Contacts(_Model):
+class Contacts(StrictModel):
     """data/contacts.yml : les contacts publiés."""
 
     website: Annotated[str, Field(pattern=r"^https://")] = Field(description="Site du pôle, commençant par https://")
@@ -211,14 +116,14 @@ class Contacts(_Model):
 
 
 # --------------------------------------------------------------- pricing.yml
-class Named(_Model):
+class Named(StrictModel):
     """Un profil ou une tranche, avec son libellé."""
 
     id: Ident
     label: Text = Field(description="Libellé affiché")
 
 
-class Contract(_Model):
+class Contract(StrictModel):
     """Un contrat : avec qui l'entreprise contractualise."""
 
     id: Ident
@@ -227,7 +132,7 @@ class Contract(_Model):
     note: Text = Field(description="Explication affichée")
 
 
-class Item(_Model):
+class Item(StrictModel):
     """Un poste de prix."""
 
     id: Ident
@@ -243,14 +148,14 @@ class Item(_Model):
     revenue_tiers: tuple[Ident, ...] | None = Field(default=None, description="Réservé à ces tranches de CA (identifiants de revenue_tiers ; toutes si absent)")
 
 
-class OpcoFunding(_Model):
+class OpcoFunding(StrictModel):
     """Prise en charge de la formation par l'OPCO, en pourcentage."""
 
     min_percent: Annotated[int, Field(ge=0, le=100)] = Field(description="Prise en charge minimale (0 à 100)")
     max_percent: Annotated[int, Field(ge=0, le=100)] = Field(description="Prise en charge maximale (0 à 100)")
 
 
-class Reference(_Model):
+class Reference(StrictModel):
     """Prix de référence « au lieu de »."""
 
     amount: Euros = Field(description="Prix de référence en euros entiers (ex. 9500)")
@@ -259,7 +164,7 @@ class Reference(_Model):
     revenue_tier: Ident = Field(description="Tranche de CA de référence (identifiant de revenue_tiers)")
 
 
-class Pricing(_Model):
+class Pricing(StrictModel):
     """data/pricing.yml : les postes de prix ; aucun total n'est saisi."""
 
     currency: Literal["EUR"] = Field(description="Devise : EUR")
@@ -273,24 +178,7 @@ class Pricing(_Model):
 
 
 # ------------------------------------------------------------- programme.yml
-Kind = Literal[
-    "lancement", "e_learning", "formation", "examen", "presentation",
-    "accompagnement", "audit", "comite", "evenement", "cloture",
-]
-Mode = Literal["presentiel", "virtuel", "distanciel"]
-Format = Literal["groupe", "individuel"]
-
-# Each value's French label, beside its Literal (tests/test_layers.py checks the keys match).
-KIND_LABELS: dict[str, str] = {
-    "lancement": "Lancement", "e_learning": "E-learning", "formation": "Formation",
-    "examen": "Examen", "presentation": "Présentation", "accompagnement": "Accompagnement",
-    "audit": "Audit", "comite": "Comité", "evenement": "Évènement", "cloture": "Clôture",
-}
-MODE_LABELS: dict[str, str] = {"presentiel": "présentiel", "virtuel": "virtuel", "distanciel": "distanciel"}
-FORMAT_LABELS: dict[str, str] = {"groupe": "en groupe", "individuel": "individuel"}
-
-
-class Phase(_Model):
+class Phase(StrictModel):
     """Une étape du parcours (plaquette, section 3 « Les grandes lignes », publique)."""
 
     id: Ident
@@ -302,7 +190,7 @@ class Phase(_Model):
     months: MonthIndex = Field(description="Durée de l'étape en mois (la durée totale du parcours en est la somme)")
 
 
-class Sequence(_Model):
+class Sequence(StrictModel):
     """Une séquence du parcours (plaquette, section 5 : diffusion restreinte par défaut)."""
 
     id: Ident
@@ -313,7 +201,7 @@ class Sequence(_Model):
     rhythm: Text | None = Field(default=None, description="Rythme tel que la plaquette l'écrit, affiché tel quel (ex. « M3 à M5 (3 mois) »)")
 
 
-class Programme(_Model):
+class Programme(StrictModel):
     """data/programme.yml : les étapes du parcours (publiques) ; la durée totale est calculée."""
 
     modes: tuple[Mode, ...] = Field(default=(), description="Modalités du parcours (presentiel, virtuel, distanciel), telles que la section 3 les annonce")
@@ -321,17 +209,17 @@ class Programme(_Model):
     sequences: tuple[Sequence, ...] | None = Field(default=None, description="Séquences, seulement si ENTER décide de les publier (sinon dans data/restricted/programme.yml)")
 
 
-class Counting(_Model):
+class Counting(StrictModel):
     """Règle de décompte des jours."""
 
     training_kinds: tuple[Kind, ...] = Field(description="Types de modules comptés en jours de formation")
     accompaniment_kinds: tuple[Kind, ...] = Field(description="Types de modules comptés en jours d'accompagnement")
 
 
-class Module(_Model):
+class Module(StrictModel):
     """Un module (section 5, diffusion restreinte)."""
 
-    code: Annotated[str, Field(pattern=r"^\d{1,2}\.\d{1,2}$")] = Field(description="Code du module, ex. \"2.3\" (entre guillemets), le premier chiffre étant le numéro de sa séquence")
+    code: ModuleCode = Field(description="Code du module, ex. \"2.3\" (entre guillemets), le premier chiffre étant le numéro de sa séquence")
     sequence: Ident = Field(description="Identifiant de la séquence (sequences)")
     title: Text = Field(description="Titre du module")
     detail: Text | None = Field(default=None, description="Précision affichée sous le titre")
@@ -345,7 +233,7 @@ class Module(_Model):
     week: Annotated[int, Field(ge=1, le=5)] | None = Field(default=None, description="Semaine dans le mois (1 à 5)")
 
 
-class RestrictedProgramme(_Model):
+class RestrictedProgramme(StrictModel):
     """data/restricted/programme.yml : le détail de l'opération (section 5, diffusion restreinte)."""
 
     aim: Text = Field(description="Objectif de l'opération collective (en tête de la section 5)")
@@ -355,10 +243,7 @@ class RestrictedProgramme(_Model):
 
 
 # -------------------------------------------------------------- planning.yml
-RowFormat = Literal["groupe", "individuel", "preparation"]
-
-
-class Cohort(_Model):
+class Cohort(StrictModel):
     """La cohorte : identifiant, places et dates. Ouvrir une cohorte, c'est changer ce bloc seulement."""
 
     id: Ident = Field(description="Identifiant de la cohorte, avec l'année de son premier mois (ex. cohorte-2025-2026) : il distingue les agendas de chaque cohorte")
@@ -371,21 +256,21 @@ class Cohort(_Model):
     first_month: Month = Field(description="Mois M1 du parcours (AAAA-MM), à partir du mois du kick-off")
 
 
-class NextCohort(_Model):
+class NextCohort(StrictModel):
     """Ce que le site dit de la session suivante, une fois celle-ci close (rien si absent)."""
 
     registration_opens: Day | None = Field(default=None, description="Ouverture des inscriptions de la session suivante (AAAA-MM-JJ)")
     contact_to_be_told: bool = Field(default=False, description="true : inviter à contacter ENTER pour être informé de la session suivante")
 
 
-class Planning(_Model):
+class Planning(StrictModel):
     """data/planning.yml : la cohorte (publique)."""
 
     cohort: Cohort
     next_cohort: NextCohort | None = Field(default=None, description="Session suivante : à renseigner seulement quand ENTER l'annonce")
 
 
-class Legend(_Model):
+class Legend(StrictModel):
     """Légende du planning."""
 
     groupe: Text = Field(description="Libellé des activités en groupe")
@@ -393,20 +278,20 @@ class Legend(_Model):
     preparation: Text = Field(description="Libellé de la préparation individuelle")
 
 
-class Row(_Model):
+class Row(StrictModel):
     """Une ligne du planning prévisionnel, placée en mois du parcours (M1 = premier mois de la cohorte)."""
 
     id: Ident
     sequence: Ident = Field(description="Identifiant de la séquence")
     title: Text = Field(description="Titre de la ligne")
     note: Text | None = Field(default=None, description="Précision affichée")
-    modules: tuple[Annotated[str, Field(pattern=r"^\d{1,2}\.\d{1,2}$")], ...] = Field(default=(), description="Codes des modules, entre guillemets (ex. [\"2.1\", \"2.2\"])")
+    modules: tuple[ModuleCode, ...] = Field(default=(), description="Codes des modules, entre guillemets (ex. [\"2.1\", \"2.2\"])")
     format: RowFormat = Field(description="groupe, individuel ou preparation")
     month: MonthIndex = Field(description="Mois de début dans le parcours (1 = M1)")
     end_month: MonthIndex | None = Field(default=None, description="Mois de fin dans le parcours ; le mois de début si absent")
 
 
-class Plan(_Model):
+class Plan(StrictModel):
     """data/restricted/planning.yml : le planning prévisionnel (section 6, diffusion restreinte)."""
 
     note: Text = Field(description="Mention affichée avec le planning")
@@ -415,14 +300,14 @@ class Plan(_Model):
 
 
 # -------------------------------------------------------------------- data set
-class Restricted(_Model):
+class Restricted(StrictModel):
     """What only the restricted variant loads: sections 5 and 6."""
 
     programme: RestrictedProgramme
     planning: Plan
 
 
-class Data(_Model):
+class Data(StrictModel):
     """Every data file an audience may see, validated and cross-checked.
 
     `restricted` is None in the public variant: the files are never opened.
@@ -436,14 +321,14 @@ class Data(_Model):
     restricted: Restricted | None = None
 
 
-FILES: dict[str, type[_Model]] = {
+FILES: dict[str, type[StrictModel]] = {
     "offer": Offer,
     "contacts": Contacts,
     "pricing": Pricing,
     "programme": Programme,
     "planning": Planning,
 }
-RESTRICTED_FILES: dict[str, type[_Model]] = {
+RESTRICTED_FILES: dict[str, type[StrictModel]] = {
     "programme": RestrictedProgramme,
     "planning": Plan,
 }

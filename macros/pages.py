@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import budgets, handout, planning_views, price_views, programme_views, render, rgaa, status_views
+from . import budgets, conformity, handout, planning_views, price_views, programme_views, render, render_statement, rgaa, status_views
 from . import figures as figure_views
 from . import formatting as fmt
 from .model import Data
@@ -73,14 +73,14 @@ def page_names(data: Data, *, audience: str, day: dt.date, here: Callable[[], st
         "planning_table": lambda: render.gantt(planning_views.gantt(data, audience=audience)),
         "calendar_link": lambda name, label: render.download_button(here() + name, label, kind="text/calendar"),
         # The accessibility statement, computed from the RGAA audit (data/rgaa.yml).
-        "rgaa_summary": lambda: render.rgaa_summary(rgaa.load_audit(), rgaa.conformity(rgaa.load_audit())),
-        "rgaa_themes": lambda: render.rgaa_themes(rgaa.conformity(rgaa.load_audit())),
-        "rgaa_failures": lambda: render.rgaa_failures(rgaa.load_audit()),
-        "rgaa_fixed": lambda: render.rgaa_fixed(rgaa.load_audit()),
-        "rgaa_sample": lambda: render.rgaa_sample(rgaa.load_audit(), audience=audience),
-        "rgaa_documents": lambda: render.rgaa_documents(rgaa.load_audit(), audience=audience),
-        "rgaa_environment": lambda: render.rgaa_environment(rgaa.load_audit()),
-        "rgaa_methods": lambda: render.rgaa_methods(rgaa.load_audit()),
+        "rgaa_summary": lambda: render_statement.rgaa_summary(rgaa.load_audit(), conformity.conformity(rgaa.load_audit())),
+        "rgaa_themes": lambda: render_statement.rgaa_themes(conformity.conformity(rgaa.load_audit())),
+        "rgaa_failures": lambda: render_statement.rgaa_failures(rgaa.load_audit()),
+        "rgaa_fixed": lambda: render_statement.rgaa_fixed(rgaa.load_audit()),
+        "rgaa_sample": lambda: render_statement.rgaa_sample(rgaa.load_audit(), audience=audience),
+        "rgaa_documents": lambda: render_statement.rgaa_documents(rgaa.load_audit(), audience=audience),
+        "rgaa_environment": lambda: render_statement.rgaa_environment(rgaa.load_audit()),
+        "rgaa_methods": lambda: render_statement.rgaa_methods(rgaa.load_audit()),
     }
     for name, builder in macros.items():
         builder.__name__ = builder.__qualname__ = name  # error messages name the macro

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from . import formatting as fmt
 from . import timeline as tl
 from .audience import require_restricted
-from .model import MODE_LABELS, Data
+from .field_types import MODE_LABELS
+from .model import Data
 
 
 @dataclass(frozen=True)

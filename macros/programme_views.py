@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from . import formatting as fmt
 from . import timeline as tl
 from .audience import require_restricted
-from .model import FORMAT_LABELS, KIND_LABELS, MODE_LABELS, Data
+from .field_types import FORMAT_LABELS, KIND_LABELS, MODE_LABELS
+from .model import Data
 
 
 @dataclass(frozen=True)

@@ -69,7 +69,7 @@ def build_site(config_file: str, site_dir: Path, *, project: Path) -> Path:
 
 def load(project: Path, *, audience: str = "restricted"):
     """The validated data of a project copy."""
-    from macros.schema import load_data
+    from macros.validation import load_data
 
     return load_data(project / "data", root=project, audience=audience)
 

@@ -39,12 +39,12 @@ def test_mkdocs_names_the_adapter_and_only_it_imports_mkdocs():
 
 
 def test_every_enum_value_has_its_french_label():
-    """The labels live beside their Literal (macros/model.py): same keys, no more, no fewer."""
+    """The labels live beside their Literal (macros/field_types.py): same keys, no more, no fewer."""
     from typing import get_args
 
-    from macros import model
+    from macros import field_types as ft
 
-    for literal, labels in ((model.Kind, model.KIND_LABELS), (model.Mode, model.MODE_LABELS), (model.Format, model.FORMAT_LABELS)):
+    for literal, labels in ((ft.Kind, ft.KIND_LABELS), (ft.Mode, ft.MODE_LABELS), (ft.Format, ft.FORMAT_LABELS)):
         assert set(labels) == set(get_args(literal))
         assert all(label.strip() for label in labels.values())
 

@@ -9,7 +9,7 @@ import pytest
 from helpers import BROCHURE, FIXTURES, ROOT, restricted_ready
 from macros.errors import DataErrors
 from macros.loader import load_text
-from macros.schema import load_data
+from macros.validation import load_data
 
 CASE_DATA = FIXTURES / BROCHURE / "data"
 

@@ -39,7 +39,7 @@ from macros.calendar import public_calendar, restricted_calendar
 from macros.errors import DataErrors
 from macros.pages import page_names
 from macros.model import Data
-from macros.schema import load_data
+from macros.validation import load_data
 from yaml_edits import dump, edit, paths, read_tree, schema_errors, schema_names
 
 CASE = FIXTURES / BROCHURE

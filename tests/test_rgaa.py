@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT, normalise, page_text
-from macros import rgaa
+from macros import conformity, rgaa
 from macros.errors import DataErrors
 
 AUDIT = ROOT / "data" / "rgaa.yml"
@@ -44,22 +44,22 @@ def _audit(*criteria: rgaa.Criterion, pages: tuple[str, ...] = ("a", "b")) -> rg
 
 
 def test_a_criterion_is_nc_if_nc_on_one_page_c_if_c_somewhere_na_otherwise():
-    assert rgaa.overall(["C", "NA", "C"]) == "C"
-    assert rgaa.overall(["C", "NC", "NA"]) == "NC"
-    assert rgaa.overall(["NA", "NA"]) == "NA"
+    assert conformity.overall(["C", "NA", "C"]) == "C"
+    assert conformity.overall(["C", "NC", "NA"]) == "NC"
+    assert conformity.overall(["NA", "NA"]) == "NA"
     assert rgaa.criterion_results(_criterion("1.1", "NA", b="C"), ["a", "b"]) == {"a": "NA", "b": "C"}
 
 
 def test_rate_is_conforming_over_applicable_criteria_of_the_whole_sample():
     audit = _audit(_criterion("1.1", "C"), _criterion("1.2", "C", b="NC"), _criterion("1.3", "NA"), _criterion("1.4", "NA", a="C"))
-    result = rgaa.conformity(audit)
+    result = conformity.conformity(audit)
     assert (result.conforming, result.non_conforming, result.not_applicable) == (2, 1, 1)
     assert result.rate == Decimal(200) / 3
     assert result.failing == ("1.2",)
     # per page: a = 3 C / 3 ; b = 1 C, 1 NC -> 100 % and 50 %, average 75 %
     assert [p.rate for p in result.pages] == [Decimal(100), Decimal(50)]
     assert result.average == Decimal(75)
-    assert result.status == rgaa.STATUS_PARTIAL
+    assert result.status == conformity.STATUS_PARTIAL
 
 
 @pytest.mark.parametrize(("rate", "status"), [
@@ -71,26 +71,26 @@ def test_rate_is_conforming_over_applicable_criteria_of_the_whole_sample():
     (None, "non conforme"),
 ])
 def test_status_thresholds(rate, status):
-    assert rgaa.status_for(rate) == status
+    assert conformity.status_for(rate) == status
 
 
 def test_all_conforming_is_totally_conforming_and_nothing_applicable_is_non_conforming():
-    assert rgaa.conformity(_audit(_criterion("1.1", "C"), _criterion("1.2", "NA"))).status == "totalement conforme"
-    assert rgaa.conformity(_audit(_criterion("1.1", "NA"))).rate is None
-    assert rgaa.conformity(_audit(_criterion("1.1", "NA"))).status == "non conforme"
+    assert conformity.conformity(_audit(_criterion("1.1", "C"), _criterion("1.2", "NA"))).status == "totalement conforme"
+    assert conformity.conformity(_audit(_criterion("1.1", "NA"))).rate is None
+    assert conformity.conformity(_audit(_criterion("1.1", "NA"))).status == "non conforme"
 
 
 def test_rgaa_has_106_criteria_in_13_themes():
     assert len(rgaa.CRITERIA) == 106 and len(rgaa.THEMES) == 13
     assert rgaa.CRITERIA[:3] == ("1.1", "1.2", "1.3") and rgaa.CRITERIA[-1] == "13.12"
-    assert rgaa.theme_of("10.11") == (10, "Présentation de l'information")
+    assert conformity.theme_of("10.11") == (10, "Présentation de l'information")
 
 
 def test_claims_name_the_checks_that_must_pass_where_a_criterion_is_c_or_na():
     crit = rgaa.Criterion(id="3.2", title="t", result="C", method=("regle_automatique",), checks=("axe",), evidence="e",
                           pages={"b": rgaa.PageResult(result="NC", evidence="e")},
                           non_conformity=rgaa.NonConformity(summary="s", fix="f", plan="p"))
-    assert rgaa.claims(_audit(crit)) == {"a": {"axe": ("3.2",)}, "b": {}}
+    assert conformity.claims(_audit(crit)) == {"a": {"axe": ("3.2",)}, "b": {}}
 
 
 # ---------------------------------------------------------- located errors
@@ -196,8 +196,8 @@ FOOTER = re.compile(r"<footer.*?</footer>", re.S)
 
 @pytest.mark.parametrize("variant", ["public", "restricted"])
 def test_every_footer_shows_the_computed_status(built, variant):
-    status = rgaa.status()
-    assert status == rgaa.conformity(rgaa.load_audit()).status
+    status = conformity.status()
+    assert status == conformity.conformity(rgaa.load_audit()).status
     from macros.site import standalone
 
     pages = sorted(built[variant].rglob("*.html"))
@@ -211,15 +211,15 @@ def test_every_footer_shows_the_computed_status(built, variant):
 
 def test_the_statement_is_computed_from_the_audit(built):
     audit = rgaa.load_audit()
-    result = rgaa.conformity(audit)
+    result = conformity.conformity(audit)
     text = page_text(built["public"] / "accessibilite/index.html")
     # 95,2 % or 100 % (French numbers drop a zero decimal)
-    shown_rate = f"{rgaa.rounded(result.rate)}".removesuffix(".0").replace(".", ",")
+    shown_rate = f"{conformity.rounded(result.rate)}".removesuffix(".0").replace(".", ",")
     rate = normalise(shown_rate) + " %"
     for fact in (f"Ce site est {result.status}", audit.audit.reference, rate, "Voies de recours", "Défenseur des droits",
                  "contact@pole-enter.org", "Libre réponse 71120", "NVDA", "JAWS", "VoiceOver", "non déclaré PDF/UA"):
         assert fact in text, fact
-    for failure in rgaa.failures(audit):
+    for failure in conformity.failures(audit):
         assert f"Critère {failure.criterion.id}" in text
     assert "Détail de l'opération (/restricted/" not in text, "le site public ne liste pas les pages restreintes"
     restricted = page_text(built["restricted"] / "accessibilite/index.html")

@@ -58,7 +58,7 @@ def check(*, quiet: bool = False, pages: bool = True) -> int:
     own report and the traceback, for developers).
     """
     from macros.errors import DataErrors
-    from macros.schema import load_data
+    from macros.validation import load_data
 
     audience = "restricted" if restricted_ready() else "public"
     try:

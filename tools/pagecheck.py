@@ -63,7 +63,7 @@ def check_pages(root: Path = ROOT, *, audiences: tuple[str, ...], data_dir: Path
     from markupsafe import Markup
 
     from macros import clock
-    from macros.schema import load_data
+    from macros.validation import load_data
 
     errors: list[PageError] = []
     day = clock.today()

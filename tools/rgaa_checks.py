@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import rgaa  # noqa: E402
+from macros import conformity, rgaa  # noqa: E402
 from tools.measure import launch, serve, site_prefix  # noqa: E402
 
 HTMLCS = ROOT / "tests" / "browser" / "vendor" / "html_codesniffer" / "HTMLCS.js"
@@ -416,8 +416,8 @@ def contradictions(audit: rgaa.Audit, results: dict[str, dict[str, Any]]) -> lis
     contradiction.
     """
     out = []
-    known = rgaa.explained(audit)
-    for page, checks in rgaa.claims(audit).items():
+    known = conformity.explained(audit)
+    for page, checks in conformity.claims(audit).items():
         if page not in results:
             continue
         for check, criteria in checks.items():

@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.schema import load_data  # noqa: E402
+from macros.validation import load_data  # noqa: E402
 
 OUTPUT = ROOT / "docs" / "assets" / "partage.png"
 SIZE = (1200, 630)

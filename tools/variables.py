@@ -27,7 +27,7 @@ START, END = "<!-- variables : début (python tools/variables.py) -->", "<!-- va
 
 def block() -> str:
     """The Markdown table of every `fig.*` variable with its example value."""
-    from macros.schema import load_data
+    from macros.validation import load_data
     from macros.figures import key_figures
 
     figures = key_figures(load_data(EXAMPLE, root=ROOT), day=EXAMPLE_DAY)

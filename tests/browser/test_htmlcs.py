@@ -41,9 +41,9 @@ CRITERION_OF = {"H43": "5.7", "H63": "5.7"}
 
 
 def _recorded_non_conformities() -> set[str]:
-    from macros import rgaa
+    from macros import conformity, rgaa
 
-    return set(rgaa.conformity(rgaa.load_audit()).failing)
+    return set(conformity.conformity(rgaa.load_audit()).failing)
 
 
 def test_htmlcs_wcag2aa_finds_no_error(site_page: SitePage, url, new_page):

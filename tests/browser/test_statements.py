@@ -8,7 +8,7 @@ import re
 import pytest
 
 from helpers import normalise, page_text
-from macros import rgaa
+from macros import conformity
 from macros.budgets import budget_rows
 from macros.site import standalone
 from tools.measure import site_prefix
@@ -44,7 +44,7 @@ def test_every_footer_links_both_statements(built, variant):
             assert LINK.findall(footer.group(0)) == [], page
             continue
         links = {normalise(html.unescape(text)): href for href, text in LINK.findall(footer.group(0))}
-        accessibility = f"Accessibilité : {rgaa.status()}"  # computed from the audit (data/rgaa.yml)
+        accessibility = f"Accessibilité : {conformity.status()}"  # computed from the audit (data/rgaa.yml)
         assert set(links) >= {accessibility, "Écoconception"}, page
         for label in (accessibility, "Écoconception"):
             href = links[label]
@@ -53,7 +53,7 @@ def test_every_footer_links_both_statements(built, variant):
 
 def test_accessibility_statement(built):
     text = page_text(built["public"] / "accessibilite/index.html")
-    for fact in ("Déclaration d'accessibilité", f"Ce site est {rgaa.status()}", "RGAA", "audit", "axe-core", "Nu Html Checker",
+    for fact in ("Déclaration d'accessibilité", f"Ce site est {conformity.status()}", "RGAA", "audit", "axe-core", "Nu Html Checker",
                  "HTML_CodeSniffer", "contact@pole-enter.org", "Voies de recours", "Défenseur des droits",
                  "Libre réponse 71120"):
         assert fact in text, fact
