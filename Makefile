@@ -1,11 +1,24 @@
 # Deux commandes font tout sur une Debian neuve : `make site` et `make test`.
 # Les paquets Debian manquants sont installés (root requis), l'environnement
-# Python .venv est créé avec les versions figées de requirements.txt.
+# Python .venv est créé avec les versions figées de requirements/, par
+# niveau : check.txt (validation des données : `make check`, `make schemas`),
+# site.txt (+ MkDocs, PDF : `make site`, `serve`, `bench`), test.txt (+ outils
+# de test : `make test`). Le projet y est installé en mode éditable
+# (pyproject.toml) : `macros` et `tools` s'importent de partout.
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed
+PIP := $(PY) -m pip install -q --disable-pip-version-check
+REQUIREMENTS := requirements
+# Un témoin par niveau : chacun installe son fichier (qui inclut le précédent).
+CHECK_STAMP := $(VENV)/.installed-check
+SITE_STAMP := $(VENV)/.installed-site
+TEST_STAMP := $(VENV)/.installed-test
+# Ce que `site`, `serve` et `bench` demandent. Les tests de `make site` sur
+# une copie du projet (tests/test_errors.py) le remplacent par un fichier
+# existant : installation déjà faite, le .venv partagé n'est pas touché.
+STAMP := $(SITE_STAMP)
 APT_STAMP := $(VENV)/.apt
 # chromium : tests navigateur et PDF ; fonts-* : polices système embarquées
 # dans les PDF ; poppler-utils : pdftoppm (aperçu PNG des PDF dans les tests) ;
@@ -28,26 +41,42 @@ $(APT_STAMP): Makefile
 	fi
 	@mkdir -p $(VENV) && touch $@
 
-$(STAMP): requirements.txt
+# L'installation éditable ne dépend que des paquets nommés dans pyproject.toml
+# ([tool.setuptools]) : si on en ajoute un, `rm $(CHECK_STAMP)` (pas de
+# réinstallation à chaque changement des réglages de ruff ou de mypy).
+$(CHECK_STAMP): $(REQUIREMENTS)/check.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
+	$(PIP) -r $(REQUIREMENTS)/check.txt
+	$(PIP) --no-deps --no-build-isolation -e .
+	@touch $@
+
+$(SITE_STAMP): $(REQUIREMENTS)/site.txt $(CHECK_STAMP)
+	$(PIP) -r $(REQUIREMENTS)/site.txt
+	@touch $@
+
+$(TEST_STAMP): $(REQUIREMENTS)/test.txt $(SITE_STAMP)
+	$(PIP) -r $(REQUIREMENTS)/test.txt
 	@touch $@
 
 setup: $(STAMP) $(APT_STAMP)
 apt: $(APT_STAMP)
 
+# Les outils sont lancés comme modules du projet (`-m tools.build`) : le code
+# exécuté est celui du dossier où `make` tourne.
 site: setup
-	$(PY) tools/build.py site
+	$(PY) -m tools.build site
 
-check: $(STAMP)
-	@$(PY) tools/build.py check
+check: $(CHECK_STAMP)
+	@$(PY) -m tools.build check
 
 # Schémas JSON des fichiers de data/ (aide des éditeurs), tirés du modèle.
-schemas: $(STAMP)
-	@$(PY) tools/schemas.py
+schemas: $(CHECK_STAMP)
+	@$(PY) -m tools.schemas
 
-test: setup
+test: $(TEST_STAMP) $(APT_STAMP)
 	$(VENV)/bin/ruff check --quiet macros tools tests
+# TODO mypy : les erreurs de types restent à corriger (pyproject.toml, [tool.mypy]).
+#	$(VENV)/bin/mypy
 	$(PY) -m pytest
 
 # Aperçu : sans --strict, pour qu'un lien cassé n'arrête pas l'aperçu (il est
@@ -56,7 +85,7 @@ serve: setup
 	$(VENV)/bin/mkdocs serve --livereload --no-strict
 
 bench: setup
-	$(PY) tools/bench.py
+	$(PY) -m tools.bench
 
 clean:
-	rm -rf site site-restricted .build-* .pytest_cache
+	rm -rf site site-restricted .build-* .pytest_cache .mypy_cache

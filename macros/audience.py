@@ -1,10 +1,7 @@
 """The audience policy: which variant may show what (public or restricted)."""
 from __future__ import annotations
 
-
-from . import sources
-
-AUDIENCES = sources.AUDIENCES
+from .variants import variant
 
 
 class RestrictedContent(Exception):
@@ -13,8 +10,7 @@ class RestrictedContent(Exception):
 
 def check_audience(audience: str) -> None:
     """Refuse anything but the two variants' names."""
-    if audience not in AUDIENCES:
-        raise ValueError(f"audience inconnue « {audience} » (attendu : public ou restricted)")
+    variant(audience)
 
 
 def require_restricted(audience: str, what: str) -> None:

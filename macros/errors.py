@@ -224,3 +224,8 @@ def preview_page(report: str, *, title: str = "Aperçu impossible : corrigez les
         f"{lines}\n\n"
         "    Enregistrez le fichier corrigé : cette page se met à jour toute seule.\n"
     )
+
+
+def line_of(source: str, text: str) -> int | None:
+    """The first line (from 1) of `source` that contains `text`."""
+    return next((n for n, line in enumerate(source.splitlines(), start=1) if text in line), None)

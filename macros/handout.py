@@ -36,10 +36,6 @@ TEMPLATE = "handout.html"
 SLOT = "<!-- handout:sections -->"
 # `<!-- handout:qr https://… -->` in the template: the public site's address for the cover's QR code.
 QR_SLOT = re.compile(r"<!-- handout:qr (\S*) -->")
-PDF_NAMES = {
-    "public": "plaquette-labellisation-nr-niveau-1.pdf",
-    "restricted": "plaquette-labellisation-nr-niveau-1-diffusion-restreinte.pdf",
-}
 _ORIGIN = "http://handout.invalid/"
 _ID_ATTRS = re.compile(
     r"""(\s(?:id|for|headers|aria-(?:labelledby|describedby|controls|owns|details|flowto|activedescendant|errormessage))=)(["'])(.*?)\2""",
@@ -54,14 +50,6 @@ class Section:
 
     url: str
     content: str
-
-
-def pdf_name(audience: str) -> str:
-    """The PDF file name of a variant, at the root of its site."""
-    try:
-        return PDF_NAMES[audience]
-    except KeyError:
-        raise ValueError(f"audience inconnue « {audience} » (connues : {', '.join(PDF_NAMES)})") from None
 
 
 def section_id(url: str) -> str:

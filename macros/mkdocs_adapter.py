@@ -24,11 +24,12 @@ from markupsafe import Markup  # noqa: E402
 
 from macros import assets, conformity, escape, handout, jsonld, pages, sources, typography  # noqa: E402
 from macros import calendar as ics  # noqa: E402
-from macros.audience import AUDIENCES  # noqa: E402
+from macros.variants import AUDIENCES  # noqa: E402
 from macros.clock import today  # noqa: E402
 from macros.errors import DataErrors  # noqa: E402
 from macros.validation import RestrictedLocked, load_data  # noqa: E402
-from macros.site import filter_nav, line_of, restricted_link_message, restricted_links  # noqa: E402
+from macros.errors import line_of
+from macros.restricted_pages import filter_nav, restricted_link_message, restricted_links  # noqa: E402
 
 
 def _audience(env: Any) -> str:
@@ -109,7 +110,7 @@ def _theme_extras(env: Any, data: Any, *, title: str, audience: str, day: dt.dat
     # The offer's title for the margins of printed pages (the @media print part of extra.css reads it
     # from a CSS variable set by overrides/partials/print-head.html).
     extra["print_title"] = handout.css_string(title)
-    if audience == "restricted":  # its 404 page stands alone (overrides/404.html, site.standalone)
+    if audience == "restricted":  # its 404 page stands alone (overrides/404.html, restricted_pages.standalone)
         extra["inline_css"] = assets.inline_stylesheet(Path(env.conf["docs_dir"]) / "stylesheets" / "extra.css")
         extra["contact_email"] = data.contacts.general.email
     # The header's two lines (overrides/main.html), from the offer's data.

@@ -12,10 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import budgets, conformity, handout, planning_views, price_views, programme_views, render, render_statement, rgaa, status_views
+from . import budgets, conformity, planning_views, price_views, programme_views, render, render_statement, rgaa, status_views
 from . import figures as figure_views
 from . import formatting as fmt
 from .model import Data
+from .variants import variant
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ def page_names(data: Data, *, audience: str, day: dt.date, here: Callable[[], st
     }
     macros: dict[str, Callable[..., str]] = {
         "budgets_table": lambda: render.table(caption="Budget de chaque page, vérifié par les tests", head=("Mesure", "Limite"), rows=budgets.budget_rows()),
-        "handout_link": lambda: render.handout_download(handout.pdf_name(audience), size=None),
+        "handout_link": lambda: render.handout_download(variant(audience).pdf, size=None),
         "key_figures": lambda: render.key_figures(figures),
         "benefits": lambda: render.benefit_list(figure_views.benefit_items(data, figures)),
         "pillars": lambda: render.benefit_list(data.offer.pillars),

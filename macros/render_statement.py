@@ -5,9 +5,7 @@ from . import conformity as _conformity
 from . import formatting as _fmt
 from . import rgaa as _rgaa
 from .render import esc
-
-_VARIANTS = {"public": "site public", "restricted": "variante en diffusion restreinte"}
-
+from .variants import VARIANTS
 
 def _rate(rate: object) -> str:
     """`97,7 %`, or « sans objet » when no criterion applies."""
@@ -71,7 +69,7 @@ def rgaa_fixed(audit: _rgaa.Audit) -> str:
 def rgaa_sample(audit: _rgaa.Audit, *, audience: str) -> str:
     """The audited pages and documents; the public variant only counts the restricted ones."""
     out = []
-    for variant, label in _VARIANTS.items():
+    for variant, label in ((v.audience, v.title) for v in VARIANTS):
         pages = [p for p in audit.sample if p.variant == variant]
         docs = [d for d in audit.documents if d.variant == variant]
         if not pages:

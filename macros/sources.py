@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-# The two variants: the public site, and the one that adds sections 5 and 6.
-AUDIENCES = ("public", "restricted")
 # git-crypt writes this header at the start of every encrypted file.
 GIT_CRYPT_HEADER = b"\x00GITCRYPT\x00"
 RESTRICTED_DATA = Path("data") / "restricted"

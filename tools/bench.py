@@ -31,17 +31,16 @@ from typing import Any
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from macros import assets
+from macros.budgets import BUDGETS
+from macros.variants import PUBLIC, VARIANTS
+from tools.config import site_config
+from tools.measure import PageMeasure, launch, measure, serve, site_pages, site_prefix, visit
 
-from macros import assets  # noqa: E402
-from macros.budgets import BUDGETS  # noqa: E402
-from tools.config import site_config  # noqa: E402
-from tools.measure import PageMeasure, launch, measure, serve, site_pages, site_prefix, visit  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 PYTHON = sys.executable
 MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
-VARIANTS = (("public", "mkdocs.yml", "site"), ("restricted", "mkdocs.restricted.yml", "site-restricted"))
 PLAIN_PREFIX = ".bench-plain-"  # plain configurations, written beside mkdocs.yml (git-ignored)
 # The plain builds use this site's macros without the pruning of unused
 # files (macros/prune.py): Material's defaults publish everything, and its
@@ -260,34 +259,36 @@ def run() -> int:
     """Build, measure, time; print the table."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     work = Path(tempfile.mkdtemp(prefix="bench-"))
-    plain_configs = {variant: write_plain_config(variant, config) for variant, config, _ in VARIANTS}
+    plain_configs = {v.audience: write_plain_config(v.audience, v.config) for v in VARIANTS}
     try:
         ours_dir, plain_dir = work / "ours", work / "plain"
         subprocess.run(["make", "--no-print-directory", "-s", "setup"], cwd=ROOT, check=True)  # installs are not timed
         check_s = timed(["make", "--no-print-directory", "-s", "check"])
         both_s = build_ours(ours_dir)
-        plain_s = {variant: build_plain(plain_configs[variant], plain_dir / name) for variant, _c, name in VARIANTS}
+        plain_s = {v.audience: build_plain(plain_configs[v.audience], plain_dir / v.site_dir) for v in VARIANTS}
         pdf_s: dict[str, float | None] = {}
         from tools import handout
 
         pdf_timings: dict[str, float] = {}
-        handout.make_pdfs([ours_dir / name for _variant, _config, name in VARIANTS], timings=pdf_timings)
+        handout.make_pdfs([ours_dir / v.site_dir for v in VARIANTS], timings=pdf_timings)
         chromium_s = pdf_timings["chromium"]
-        for variant, _config, name in VARIANTS:
-            pdf_s[variant] = pdf_timings[name]
+        for v in VARIANTS:
+            pdf_s[v.audience] = pdf_timings[v.site_dir]
         rows: list[Row] = []
-        for variant, _config, name in VARIANTS:
+        for v in VARIANTS:
+            name = v.site_dir
             if not (ours_dir / name).is_dir():
                 continue
             floor = measure_site(write_floor(ours_dir / name, work / "floor" / name))
-            rows += page_rows(variant, measure_site(ours_dir / name), measure_site(plain_dir / name), floor)
-        for variant, _config, name in VARIANTS:
+            rows += page_rows(v.audience, measure_site(ours_dir / name), measure_site(plain_dir / name), floor)
+        for v in VARIANTS:
+            name = v.site_dir
             if (ours_dir / name).is_dir():
                 size, count = folder_bytes(ours_dir / name)
                 plain_size, plain_count = folder_bytes(plain_dir / name)
                 rows.append(Row(f"dossier publié {name}/", f"{_number(size / 1024)} Ko, {count} fichiers",
                                 f"{_number(plain_size / 1024)} Ko, {plain_count} fichiers", "–", _ratio(size, plain_size), "tout fichier sert"))
-        rows += stylesheet_rows(ours_dir / "site", work)
+        rows += stylesheet_rows(ours_dir / PUBLIC.site_dir, work)
         site_s = timed(["make", "--no-print-directory", "-s", "site"])
     finally:
         PLAIN_MACROS.unlink(missing_ok=True)

@@ -24,12 +24,9 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from macros.variants import VARIANTS, Variant
 
-VARIANTS = (("mkdocs.yml", "site"), ("mkdocs.restricted.yml", "site-restricted"))
-LABELS = {"mkdocs.yml": "site public", "mkdocs.restricted.yml": "variante restreinte"}
+ROOT = Path(__file__).resolve().parent.parent
 
 
 class BuildFailed(Exception):
@@ -129,7 +126,7 @@ def build_variant(config_file: Path, site_dir: Path, *, verbose: bool = False) -
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
 
-    label = f"{LABELS.get(config_file.name, 'site')} ({config_file.name})"
+    label = f"{next((v.name for v in VARIANTS if v.config == config_file.name), 'site')} ({config_file.name})"
     with _mkdocs_log(verbose=verbose) as records:
         try:
             cfg = load_config(str(config_file), site_dir=str(site_dir))
@@ -213,7 +210,7 @@ def _where(project: Path, page: str, target: str) -> str:
     return f"docs/{page}" + (f", ligne {line}" if line else "")
 
 
-def variants(root: Path = ROOT) -> tuple[tuple[str, str], ...]:
+def variants(root: Path = ROOT) -> tuple[Variant, ...]:
     """The variants this clone can build: the restricted one needs its sources unlocked."""
     return VARIANTS if restricted_ready(root) else VARIANTS[:1]
 
@@ -221,13 +218,13 @@ def variants(root: Path = ROOT) -> tuple[tuple[str, str], ...]:
 def build_all(out_dir: Path, *, pdf: bool = True, verbose: bool = False) -> None:
     """Every buildable variant (and its PDF) into `out_dir`/site and /site-restricted."""
     chosen = variants()
-    for config, name in chosen:
-        build_variant(ROOT / config, out_dir / name, verbose=verbose)
+    for v in chosen:
+        build_variant(ROOT / v.config, out_dir / v.site_dir, verbose=verbose)
     if pdf:
         from tools import handout  # noqa: PLC0415
 
         try:
-            handout.make_pdfs([out_dir / name for _config, name in chosen])
+            handout.make_pdfs([out_dir / v.site_dir for v in chosen])
         except handout.HandoutError as exc:
             raise BuildFailed(f"plaquette PDF : {exc}") from exc
 
@@ -281,7 +278,7 @@ def _exclusive() -> Iterator[None]:
 
 def site(*, pdf: bool = True, verbose: bool = False) -> int:
     """Check, build everything in a temporary folder, then replace both sites."""
-    kept = "les sites précédents (site/ et site-restricted/) sont conservés tels quels"
+    kept = f"les sites précédents ({' et '.join(f'{v.site_dir}/' for v in VARIANTS)}) sont conservés tels quels"
     with _exclusive():
         if check(quiet=False, pages=not verbose):
             print(f"Construction annulée : corrigez les erreurs ci-dessus ; {kept}.", file=sys.stderr)
@@ -293,7 +290,7 @@ def site(*, pdf: bool = True, verbose: bool = False) -> int:
         tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=ROOT))
         try:
             build_all(tmp, pdf=pdf, verbose=verbose)
-            replace_sites(tmp, tuple(name for _config, name in chosen))
+            replace_sites(tmp, tuple(v.site_dir for v in chosen))
         except BuildFailed as exc:
             if verbose:
                 raise

@@ -29,19 +29,17 @@ import io
 import logging
 import re
 import shutil
-import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from macros import handout as core
+from macros import render
+from macros.clock import build_instant
+from macros.variants import VARIANTS
+from tools import chromium
 
-from macros import handout as core  # noqa: E402
-from macros import render  # noqa: E402
-from macros.clock import build_instant  # noqa: E402
-from tools import chromium  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 HOME_PAGE = "index.html"
 HANDOUT_PAGE = "plaquette/index.html"
@@ -255,7 +253,7 @@ def _renumber_structure_ids(writer: object) -> None:
 
 def _pdf_name(home_html: str, home: Path) -> str:
     """The PDF name announced by the home page's (still hidden) link."""
-    found = [name for name in core.PDF_NAMES.values() if render.handout_download(name, size=None) in home_html]
+    found = [name for name in (v.pdf for v in VARIANTS) if render.handout_download(name, size=None) in home_html]
     if len(found) != 1:
         raise HandoutError(f"{home} : lien vers la plaquette introuvable ({{{{ handout_link() }}}} manque dans docs/index.md ?)")
     return found[0]

@@ -17,7 +17,6 @@ from __future__ import annotations
 import gzip
 import hashlib
 import mimetypes
-import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,12 +29,11 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from macros import budgets
+from macros.variants import PUBLIC
+from tools import chromium
 
-from macros import budgets  # noqa: E402
-from tools import chromium  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 GZIP_SUFFIXES = frozenset({".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".ics", ".map", ".webmanifest"})
 GZIP_LEVEL = 6  # what common static hosts and CDNs use
 DESKTOP = {"width": 1280, "height": 800}
@@ -44,7 +42,7 @@ ECOINDEX_VIEWPORT = {"width": 1920, "height": 1080}
 DOM_WITHOUT_SVG_JS = "document.getElementsByTagName('*').length - document.querySelectorAll('svg *').length"
 
 
-def site_prefix(config_file: Path = ROOT / "mkdocs.yml") -> str:
+def site_prefix(config_file: Path = ROOT / PUBLIC.config) -> str:
     """The URL path the site is published under (from `site_url`), e.g. `/labellisation-nr/`."""
     text = config_file.read_text(encoding="utf-8")
     config = yaml.load(text, Loader=_LenientLoader) or {}

@@ -9,24 +9,20 @@ refused, every value escaped as text) with the table of macros/pages.py.
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from macros import escape
+from macros.errors import PageError, page_error
+from macros.pages import page_names
+from macros.errors import line_of
+from macros.restricted_pages import restricted_link_message, restricted_links, restricted_paths
+from macros.variants import variant
+from tools.config import site_config
+
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from macros import escape  # noqa: E402
-from macros.errors import PageError, page_error  # noqa: E402
-from macros.pages import page_names  # noqa: E402
-from macros.site import line_of, restricted_link_message, restricted_links, restricted_paths  # noqa: E402
-from tools.config import site_config  # noqa: E402
-
-CONFIGS = {"public": "mkdocs.yml", "restricted": "mkdocs.restricted.yml"}
-
 
 def _pages(docs: Path, *, audience: str) -> list[Path]:
     """The Markdown pages of a variant: the public one leaves docs/restricted/ out."""
@@ -68,7 +64,7 @@ def check_pages(root: Path = ROOT, *, audiences: tuple[str, ...], data_dir: Path
     errors: list[PageError] = []
     day = clock.today()
     for audience in audiences:
-        config = site_config(root / CONFIGS[audience])
+        config = site_config(root / variant(audience).config)
         data_dir = data_dir or root / "data"
         data = load_data(data_dir, root=data_dir.parent, audience=audience)
         docs = root / str(config.get("docs_dir") or "docs")

@@ -27,12 +27,11 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from macros import conformity, rgaa
+from macros.variants import PUBLIC, RESTRICTED
+from tools.measure import launch, serve, site_prefix
 
-from macros import conformity, rgaa  # noqa: E402
-from tools.measure import launch, serve, site_prefix  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 HTMLCS = ROOT / "tests" / "browser" / "vendor" / "html_codesniffer" / "HTMLCS.js"
 WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
@@ -371,9 +370,9 @@ def run(audit: rgaa.Audit, sites: dict[str, Path]) -> dict[str, dict[str, Any]]:
     """Serve the built `sites` (variant -> folder) and check every sampled page; nav_consistent across pages."""
     from playwright.sync_api import sync_playwright
 
-    from macros.site import standalone
+    from macros.restricted_pages import standalone
 
-    prefix = site_prefix(ROOT / "mkdocs.yml")
+    prefix = site_prefix(ROOT / PUBLIC.config)
     with ExitStack() as stack:
         bases = {variant: stack.enter_context(serve(folder, prefix=prefix)) for variant, folder in sites.items()}
         playwright = stack.enter_context(sync_playwright())
@@ -390,7 +389,7 @@ def run(audit: rgaa.Audit, sites: dict[str, Path]) -> dict[str, dict[str, Any]]:
 
 def add_consistency(audit: rgaa.Audit, results: dict[str, dict[str, Any]]) -> None:
     """nav_consistent: every page of a variant (but a standalone one) has the same menu and footer links, in the same order."""
-    from macros.site import standalone
+    from macros.restricted_pages import standalone
 
     for variant in ("public", "restricted"):
         pages = [p for p in audit.sample if p.variant == variant and p.id in results and not standalone(p.variant, p.path)]
@@ -530,8 +529,8 @@ def _report(results: dict[str, dict[str, Any]]) -> Iterator[str]:
 def main(argv: list[str] | None = None) -> int:
     """Check the built sites against data/rgaa.yml; 1 if the audit says more than the pages."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--site", type=Path, default=ROOT / "site")
-    parser.add_argument("--restricted", type=Path, default=ROOT / "site-restricted")
+    parser.add_argument("--site", type=Path, default=ROOT / PUBLIC.site_dir)
+    parser.add_argument("--restricted", type=Path, default=ROOT / RESTRICTED.site_dir)
     parser.add_argument("--json", type=Path, help="écrire les résultats bruts dans ce fichier")
     args = parser.parse_args(argv)
     audit = rgaa.load_audit()

@@ -21,14 +21,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from pydantic.json_schema import GenerateJsonSchema
+
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT / "schemas"
 DRAFT = "http://json-schema.org/draft-07/schema#"
-
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from pydantic.json_schema import GenerateJsonSchema  # noqa: E402
 
 
 class _French(GenerateJsonSchema):

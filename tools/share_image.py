@@ -12,13 +12,11 @@ and are in the page description instead.
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from macros.validation import load_data
 
-from macros.validation import load_data  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 OUTPUT = ROOT / "docs" / "assets" / "partage.png"
 SIZE = (1200, 630)

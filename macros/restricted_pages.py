@@ -1,4 +1,9 @@
-"""Site structure rules shared by the adapter and the tests (no MkDocs)."""
+"""Which pages and links belong to the restricted variant only (no MkDocs).
+
+The rules that keep restricted pages out of the public site (its navigation,
+its links) and the restricted variant's standalone 404 page; the adapter, the
+page check and the tests share them.
+"""
 from __future__ import annotations
 
 import re
@@ -70,8 +75,3 @@ def restricted_link_message(links: list[str]) -> str:
         f"lien vers une page en diffusion restreinte ({', '.join(links)}) : "
         "interdit dans le site public ; retirez le lien, ou déplacez la page hors de docs/restricted/"
     )
-
-
-def line_of(source: str, text: str) -> int | None:
-    """The first line (from 1) of `source` that contains `text`."""
-    return next((n for n, line in enumerate(source.splitlines(), start=1) if text in line), None)
