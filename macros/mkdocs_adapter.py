@@ -26,6 +26,7 @@ from macros import assets, conformity, escape, handout, jsonld, pages, sources, 
 from macros import calendar as ics  # noqa: E402
 from macros.variants import AUDIENCES  # noqa: E402
 from macros.clock import today  # noqa: E402
+from macros.preview import previewing  # noqa: E402
 from macros.errors import DataErrors  # noqa: E402
 from macros.validation import RestrictedLocked, load_data  # noqa: E402
 from macros.errors import line_of
@@ -92,7 +93,7 @@ def _load(env: Any, audience: str) -> Any:
     except RestrictedLocked as exc:
         raise PluginError(f"{exc} : fichiers chiffrés ; la variante restreinte a besoin de la clé : {sources.UNLOCK_HINT}") from None
     except DataErrors as exc:
-        if _previewing():  # `make serve`: show the errors in the pages, keep serving
+        if previewing():  # `make serve`: show the errors in the pages, keep serving
             _show_data_errors(env, exc)
             return None
         raise PluginError(exc.report()) from None
@@ -154,7 +155,7 @@ def on_post_page_macros(env: Any) -> None:
         line = line_of(env.page.file.content_string, links[0])
         where = f"docs/{env.page.file.src_uri}" + (f", ligne {line}" if line else "")
         message = f"{where} : {restricted_link_message(links)}"
-        if _previewing():  # the page shows the error, the server keeps running
+        if previewing():  # the page shows the error, the server keeps running
             from macros.errors import preview_page
 
             env.markdown = preview_page(message, title="Aperçu impossible : corrigez cette page")
@@ -210,16 +211,6 @@ def _finish_pages(site_dir: Path) -> None:
 
 
 # ------------------------------------------------------------- editors' errors
-PREVIEW_ENV = "ENTER_PREVIEW"  # set by tools/preview.py under `mkdocs serve` (same name there)
-
-
-def _previewing() -> bool:
-    """Whether this build is the live preview (`make serve`)."""
-    import os
-
-    return os.environ.get(PREVIEW_ENV) == "1"
-
-
 def _report_page_errors(env: Any) -> None:
     """Turn any error while rendering a page into a French, located PluginError.
 
@@ -244,13 +235,13 @@ def _report_page_errors(env: Any) -> None:
             names=names,
             filters=env.filters,
         )
-        if _previewing():  # the page shows the error (on_error_fail is off in the preview)
+        if previewing():  # the page shows the error (on_error_fail is off in the preview)
             return preview_page(str(report), title="Aperçu impossible : corrigez cette page")
         raise PluginError(str(report)) from error
 
     format_error.register(Exception, fail)
     format_error.register(TemplateSyntaxError, fail)
-    if _previewing():
+    if previewing():
         env.config["on_error_fail"] = False
 
 
