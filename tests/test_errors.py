@@ -11,6 +11,7 @@ the git-crypt key builds the public site only, and says so.
 from __future__ import annotations
 
 import hashlib
+import html
 import os
 import re
 import shutil
@@ -24,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, copy_project, restricted_ready
+from helpers import DATA_ERROR, DATA_ERRORS, PAGE_ERRORS, ROOT, at_line, copy_project, replace_once, restricted_ready
 from macros.errors import PageError, page_error, preview_page
 
 PYTHON = sys.executable
@@ -34,15 +35,6 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "176212800
 def run(project: Path, *args: str, timeout: int = 300) -> subprocess.CompletedProcess[str]:
     """`tools/build.py <args>` in `project`."""
     return subprocess.run([PYTHON, "tools/build.py", *args], cwd=project, env=ENV, capture_output=True, text=True, timeout=timeout)
-
-
-def edit(project: Path, file: str, old: str, new: str) -> int:
-    """Replace `old` (once in `file`) by `new`; the line where `old` started."""
-    path = project / file
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} must occur once in {file}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
 
 
 def fingerprint(folder: Path) -> dict[str, str]:
@@ -78,147 +70,59 @@ def fresh(project: Path, pristine: Path) -> Path:
 
 
 # ------------------------------------------------------------- bad data, by the CLI
-DATA_CASES = [
-    # (id, file under data/, old, new, expected message with {line}, or several in report order)
-    ("yaml-syntax", "pricing.yml", "  - id: frais_dossier\n", "  - id: frais_dossier\n    label: Frais : dossier: x\n",
-     "data/pricing.yml, ligne {line+1}, colonne 18 : syntaxe YAML invalide : deux-points inattendu ; mettez la valeur entre guillemets ou vérifiez l'indentation"),
-    ("tab", "contacts.yml", "  - id: vincent-ribes\n", "\t- id: vincent-ribes\n",
-     "data/contacts.yml, ligne {line}, colonne 1 : tabulation trouvée : indentez avec des espaces, jamais avec la touche Tab"),
-    ("price-in-words", "pricing.yml", "amount: 3450", "amount: trois mille",
-     "data/pricing.yml, ligne {line}, colonne 13 : items[1].amount : attendu un montant en euros entiers, sans espace ni symbole (ex. 1650), trouvé « trois mille »"),
-    ("price-with-euro-sign", "pricing.yml", "amount: 3450", "amount: 3 450 €",
-     "data/pricing.yml, ligne {line}, colonne 13 : items[1].amount : attendu un montant en euros entiers, sans espace ni symbole (ex. 1650), trouvé « 3 450 € »"),
-    ("date-30/11", "planning.yml", "commitment_deadline: 2025-11-30", 'commitment_deadline: "30/11"',
-     "data/planning.yml, ligne {line}, colonne 24 : cohort.commitment_deadline : attendu une date au format AAAA-MM-JJ (ex. 2025-11-30), trouvé « 30/11 »"),
-    ("missing-field", "contacts.yml", "    email: vincent.ribes@pole-enter.org\n", "",
-     "data/contacts.yml, ligne {line-2}, colonne 5 : people[1].email : champ obligatoire « email » manquant"),
-    ("unknown-key", "pricing.yml", "    amount: 750\n", "    amout: 750\n",
-     "data/pricing.yml, ligne {line}, colonne 5 : items[3].amout : clé inconnue « amout » (clés connues : id, label, contract, years, amount, minimum, opco_fundable, memberships, revenue_tiers) ; vouliez-vous dire « amount » ?"),
-    ("duplicate-key", "pricing.yml", "    amount: 750\n", "    amount: 750\n    amount: 800\n",
-     "data/pricing.yml, ligne {line+1}, colonne 5 : items[3].amount : clé en double (déjà définie ligne {line}) : gardez une seule « amount »"),
-    ("negative-amount", "pricing.yml", "amount: 750", "amount: -750",
-     "data/pricing.yml, ligne {line}, colonne 13 : items[3].amount : attendu un montant positif ou nul, trouvé -750"),
-    ("non-integer-amount", "pricing.yml", "amount: 750", "amount: 750.50",
-     "data/pricing.yml, ligne {line}, colonne 13 : items[3].amount : attendu un montant en euros entiers, sans espace ni symbole (ex. 1650), trouvé 750.5"),
-    ("impossible-date", "planning.yml", "commitment_deadline: 2025-11-30", "commitment_deadline: 2025-11-31",
-     "data/planning.yml, ligne {line}, colonne 24 : cohort.commitment_deadline : attendu une date qui existe dans le calendrier, trouvé « 2025-11-31 »"),
-    ("deadline-after-kickoff", "planning.yml", "commitment_deadline: 2025-11-30", "commitment_deadline: 2025-12-15",
-     "data/planning.yml, ligne {line}, colonne 24 : cohort.commitment_deadline : attendu une date au plus tard le jour du kick-off (2025-12-01), trouvé 2025-12-15"),
-    ("amount-too-large", "pricing.yml", "amount: 750", "amount: 10000000",
-     "data/pricing.yml, ligne {line}, colonne 13 : items[3].amount : attendu un montant d'au plus 1000000 euros, trouvé 10000000"),
-    ("unknown-profile", "pricing.yml", "memberships: [non_adherent]", "memberships: [non_adherant]",
-     "data/pricing.yml, ligne {line}, colonne 19 : items[3].memberships[0] : profil inconnu « non_adherant » (connus : adherent, non_adherent) ; vouliez-vous dire « non_adherent » ?"),
-    ("cohort-id-without-year", "planning.yml", "  id: cohorte-2025-2026\n", "  id: cohorte-2025\n",
-     "data/planning.yml, ligne {line}, colonne 7 : cohort.id : attendu un identifiant qui contient l'année du premier mois, 2026 (ex. cohorte-2025-2026) : chaque cohorte a le sien, il distingue ses agendas ; trouvé « cohorte-2025 »"),
-    # The restricted files (synthetic, in clear in the fixture), checked by `check` when readable.
-    ("row-outside-sequence", "restricted/planning.yml", "    month: 2\n", "    month: 5\n",
-     "data/restricted/planning.yml, ligne {line}, colonne 12 : rows[4].month : attendu des mois dans la séquence s2 (M2 à M2), trouvé M5 à M5"),
-    # Out of its sequence, the module is also out of its phase's announced months: both are reported.
-    ("module-outside-sequence", "restricted/programme.yml", "    month: 8\n", "    month: 11\n",
-     ("data/programme.yml, ligne 34, colonne 13 : phases[1].months : mois annoncés : 8 (M3 à M10), mais les modules de l'étape (data/restricted/programme.yml) vont de M3 à M11 : corrigez l'un ou l'autre",
-      "data/restricted/programme.yml, ligne {line}, colonne 12 : modules[10].month : attendu un mois dans la séquence s3, à partir de M2 (début de la séquence s2) et au plus tard M10 (début de la séquence s4), trouvé M11")),
-    ("unknown-module", "restricted/planning.yml", 'modules: ["3.3"]', 'modules: ["3.9"]',
-     "data/restricted/planning.yml, ligne {line}, colonne 15 : rows[8].modules[0] : module inconnu « 3.9 » (connus : 1.0, 1.1, 1.2, 1.3, 2.1, 2.2, 2.3, 2.4, 3.1, 3.2, 3.3, 3.4, 4.1, 4.2, 4.3) ; vouliez-vous dire « 3.4 » ?"),
-    ("restricted-value-misspelt", "restricted/planning.yml", "    format: preparation\n    month: 9\n", "    format: préparation\n    month: 9\n",
-     "data/restricted/planning.yml, ligne {line}, colonne 13 : rows[9].format : attendu une de ces valeurs : groupe, individuel ou preparation, trouvé « préparation » ; vouliez-vous dire « preparation » ?"),
-    ("restricted-key-misspelt", "restricted/programme.yml", "    end_month: 7\n", "    end_mont: 7\n",
-     "data/restricted/programme.yml, ligne {line}, colonne 5 : modules[9].end_mont : clé inconnue « end_mont » (clés connues : code, sequence, title, detail, kind, duration, unit, mode, format, month, end_month, week) ; vouliez-vous dire « end_month » ?"),
-    ("duration-1e25", "restricted/programme.yml", "    duration: 30\n", "    duration: 1e25\n",
-     "data/restricted/programme.yml, ligne {line}, colonne 15 : modules[1].duration : attendu un nombre d'au plus 10000, trouvé 1e+25"),
-    # A public fact checked against the restricted modules: located in the public file.
-    ("phase-days-differ", "programme.yml", "training_days: 6 ", "training_days: 7 ",
-     "data/programme.yml, ligne {line}, colonne 20 : phases[0].training_days : jours de formation annoncés : 7, mais les modules de l'étape (data/restricted/programme.yml) en donnent 6 : corrigez l'un ou l'autre"),
-]
+# Every kind of bad data (DATA_ERRORS, tests/helpers.py) is loaded in process
+# by test_loader.py; this sample shows that `check` reports them as they are
+# (YAML syntax, a type, a missing field, a key, a reference, the restricted
+# files, two messages at once, a public fact checked against restricted data).
+CLI_SAMPLE = [case for case in DATA_ERRORS if case.cli]
 
 
-def _expected(template: str, line: int) -> str:
-    """The message with {line}, {line+1}, {line-2} filled in."""
-    return re.sub(r"\{line([+-]\d+)?\}", lambda m: str(line + int(m.group(1) or 0)), template)
-
-
-@pytest.mark.parametrize(("file", "old", "new", "message"), [case[1:] for case in DATA_CASES], ids=[case[0] for case in DATA_CASES])
-def test_check_reports_each_kind_of_bad_data(fresh, file, old, new, message):
-    line = edit(fresh, f"data/{file}", old, new)
-    messages = [message] if isinstance(message, str) else list(message)
+@pytest.mark.parametrize("case", CLI_SAMPLE, ids=[case.id for case in CLI_SAMPLE])
+def test_check_reports_each_kind_of_bad_data(fresh, case):
+    messages = case.apply(fresh / "data")
     result = run(fresh, "check")
     assert result.returncode == 1
     head = "1 erreur dans les données :" if len(messages) == 1 else f"{len(messages)} erreurs dans les données :"
-    assert result.stderr == "\n".join([head, *(f"  - {_expected(m, line)}" for m in messages)]) + "\n"
+    assert result.stderr == "\n".join([head, *(f"  - {m}" for m in messages)]) + "\n"
     assert result.stdout == ""
 
 
 def test_site_with_bad_data_keeps_the_previous_sites(fresh):
     before = {name: fingerprint(fresh / name) for name in ("site", "site-restricted")}
-    line = edit(fresh, "data/pricing.yml", "amount: 3450", "amount: trois mille")
+    [message] = DATA_ERROR["price-in-words"].apply(fresh / "data")
     result = run(fresh, "site", "--no-pdf")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines() == [
         "1 erreur dans les données :",
-        f"  - data/pricing.yml, ligne {line}, colonne 13 : items[1].amount : attendu un montant en euros entiers, sans espace ni symbole (ex. 1650), trouvé « trois mille »",
+        f"  - {message}",
         "Construction annulée : corrigez les erreurs ci-dessus ; les sites précédents (site/ et site-restricted/) sont conservés tels quels.",
     ]
     assert {name: fingerprint(fresh / name) for name in before} == before
 
 
 # ------------------------------------------------------------- bad pages, by the CLI
-PAGE_CASES = [
-    # (id, page, text appended on a new line, expected message; {line} is that line)
-    ("undefined-variable", "tarifs.md", "Prix : {{ prix_inconnu }}",
-     "docs/tarifs.md, ligne {line}, colonne 11 : prix_inconnu : variable ou macro inconnue"),
-    ("unknown-macro", "tarifs.md", "{{ contract_breakdwn() }}",
-     "docs/tarifs.md, ligne {line}, colonne 4 : contract_breakdwn : variable ou macro inconnue ; vouliez-vous dire « contract_breakdown » ?"),
-    ("unknown-figure", "index.md", "Dès {{ fig.member_frm }}.",
-     "docs/index.md, ligne {line}, colonne 8 : fig.member_frm : « member_frm » inconnu dans « fig » ; vouliez-vous dire « member_from » ?"),
-    ("unknown-field", "index.md", "{{ offer.labl }}",
-     "docs/index.md, ligne {line}, colonne 4 : offer.labl : « labl » inconnu dans « offer » ; vouliez-vous dire « label » ?"),
-    ("unknown-filter", "index.md", "{{ offer.updated_on | long_dat }}",
-     "docs/index.md, ligne {line}, colonne 23 : long_dat : filtre inconnu (connus : long_date, money, relative_url) ; vouliez-vous dire « long_date » ?"),
-    ("unclosed-block", "programme.md", "{% for pillar in offer.pillars %}{{ pillar }}",
-     "docs/programme.md, ligne {line} : syntaxe de page invalide : bloc jamais refermé : il manque {% endfor %}"),
-    ("single-brace", "programme.md", "{{ offer.label }",
-     "docs/programme.md, ligne {line} : syntaxe de page invalide : accolade « } » inattendue ; une variable s'écrit {{ nom }}, deux accolades de chaque côté"),
-    ("unclosed-parenthesis", "tarifs.md", "{{ contract_breakdown( }}",
-     "docs/tarifs.md, ligne {line} : syntaxe de page invalide : « ( » jamais refermée : il manque « ) »"),
-    ("too-many-arguments", "tarifs.md", "{{ contract_breakdown(1) }}",
-     "docs/tarifs.md, ligne {line}, colonne 4 : contract_breakdown() : trop d'arguments (1 donné, 0 attendu)"),
-    ("not-a-macro", "index.md", "{{ offer.label() }}",
-     "docs/index.md, ligne {line}, colonne 4 : offer.label : ce n'est pas une macro, retirez les parenthèses"),
-    ("missing-argument", "participer.md", '{{ calendar_link("inscriptions.ics") }}',
-     "docs/participer.md, ligne {line}, colonne 4 : calendar_link() : argument manquant : label"),
-    ("restricted-macro", "contacts.md", "{{ planning_table() }}",
-     "docs/contacts.md, ligne {line} : « Le planning prévisionnel » est en diffusion restreinte : cette page ne peut pas l'afficher dans le site public"),
-    ("link-to-restricted", "contacts.md", "[Détail](restricted/operation.md)",
-     "docs/contacts.md, ligne {line} : lien vers une page en diffusion restreinte (restricted/operation.md) : interdit dans le site public ; retirez le lien, ou déplacez la page hors de docs/restricted/"),
-    ("broken-link", "contacts.md", "[Tarifs](tarif.md)",
-     "docs/contacts.md, ligne {line} : lien « tarif.md » : page introuvable dans docs/"),
-]
-
-
-@pytest.mark.parametrize(
-    ("page", "text", "message", "page_check"),
-    [(*case[1:], case[0] != "broken-link") for case in PAGE_CASES],
-    ids=[case[0] for case in PAGE_CASES],
-)
-def test_site_reports_each_kind_of_bad_page(fresh, page, text, message, page_check):
+# Each kind of bad page: PAGE_ERRORS (tests/helpers.py), also explained in EDITING.md.
+@pytest.mark.parametrize("case", PAGE_ERRORS, ids=[case.id for case in PAGE_ERRORS])
+def test_site_reports_each_kind_of_bad_page(fresh, case):
     before = {name: fingerprint(fresh / name) for name in ("site", "site-restricted")}
-    path = fresh / "docs" / page
+    path = fresh / "docs" / case.page
     source = path.read_text(encoding="utf-8").rstrip("\n")
-    path.write_text(f"{source}\n\n{text}\n", encoding="utf-8")
-    line = source.count("\n") + 3
+    path.write_text(f"{source}\n\n{case.text}\n", encoding="utf-8")
+    message = at_line(case.message, source.count("\n") + 3)
     result = run(fresh, "site", "--no-pdf")
     assert result.returncode == 1
-    if page_check:  # found by the page check that runs before any build
+    if case.page_check:  # found by the page check that runs before any build
         assert result.stderr.splitlines() == [
             "1 erreur dans les pages :",
-            f"  - {_expected(message, line)}",
+            f"  - {message}",
             "Construction annulée : corrigez les erreurs ci-dessus ; les sites précédents (site/ et site-restricted/) sont conservés tels quels.",
         ]
     else:  # found by MkDocs while building
         assert result.stderr.splitlines()[-3:] == [
             "Échec de la construction ; les sites précédents (site/ et site-restricted/) sont conservés tels quels.",
             "site public (mkdocs.yml) :",
-            f"  - {_expected(message, line)}",
+            f"  - {message}",
         ]
     assert "Traceback" not in result.stderr and "Error reading page" not in result.stderr
     assert {name: fingerprint(fresh / name) for name in before} == before
@@ -233,7 +137,8 @@ def test_error_in_a_restricted_page_names_the_variant(fresh):
     assert result.returncode == 1
     assert result.stderr.splitlines()[:2] == [
         "1 erreur dans les pages :",
-        f"  - docs/restricted/planning.md, ligne {source.count(chr(10)) + 3}, colonne 4 : planing_table : variable ou macro inconnue ; vouliez-vous dire « planning_table » ?",
+        f"  - docs/restricted/planning.md, ligne {source.count(chr(10)) + 3}, colonne 4 : planing_table : variable ou macro inconnue ; "
+        "vouliez-vous dire « planning_table » ?",
     ]
     assert {name: fingerprint(fresh / name) for name in before} == before
     assert not list(fresh.glob(".build-*"))
@@ -263,19 +168,25 @@ def made(tmp_path_factory) -> Path:
 
 
 def _make_site(path: Path) -> subprocess.CompletedProcess[str]:
-    """`make site` with this repository's .venv (installation already done)."""
+    """`make site` with this repository's .venv (installation already done).
+
+    `PIP=false`: the copy never installs anything into the shared .venv (an
+    editable install there would point the working tree's environment at
+    this temporary copy); a missing installation fails the test instead.
+    """
     venv = Path(PYTHON).parent.parent
-    command = ["make", "-s", "site", f"VENV={venv}", f"PY={PYTHON}", "STAMP=.installed", "APT_STAMP=.apt"]
+    command = ["make", "-s", "site", f"VENV={venv}", f"PY={PYTHON}", "PIP=false", "STAMP=.installed", "APT_STAMP=.apt"]
     return subprocess.run(command, cwd=path, env=ENV, capture_output=True, text=True, timeout=600)
 
 
 @pytest.mark.parametrize(
     ("file", "old", "new", "shown"),
     [
-        ("data/pricing.yml", "amount: 3450", "amount: trois mille", "data/pricing.yml, ligne 60, colonne 13 : items[1].amount"),
-        ("data/contacts.yml", "general:\n", "general\n", "data/contacts.yml, ligne 14, colonne 1 : syntaxe YAML invalide : attendu « clé: valeur », deux-points manquant"),
-        ("docs/tarifs.md", "# Combien ça coûte ?\n", "# Combien ça coûte ?\n\n{{ tarif_adherent }}\n", "docs/tarifs.md, ligne 8, colonne 4 : tarif_adherent : variable ou macro inconnue"),
-        ("docs/restricted/operation.md", "{{ operation_aim() }}\n", "{{ operation_aim() }}\n{{ modules_tabel() }}\n", "docs/restricted/operation.md, ligne 9, colonne 4 : modules_tabel"),
+        *((f"data/{case.file}", case.old, case.new, case.located()[0]) for case in (DATA_ERROR["price-in-words"], DATA_ERROR["missing-colon"])),
+        ("docs/tarifs.md", "# Combien ça coûte ?\n", "# Combien ça coûte ?\n\n{{ tarif_adherent }}\n",
+         "docs/tarifs.md, ligne 8, colonne 4 : tarif_adherent : variable ou macro inconnue"),
+        ("docs/restricted/operation.md", "{{ operation_aim() }}\n", "{{ operation_aim() }}\n{{ modules_tabel() }}\n",
+         "docs/restricted/operation.md, ligne 9, colonne 4 : modules_tabel"),
     ],
     ids=["price-in-words", "broken-yaml-line", "undefined-variable", "restricted-variant-fails"],
 )
@@ -313,10 +224,10 @@ def test_check_imports_no_mkdocs():
 def test_check_reports_every_page_error_of_both_variants_at_once(tmp_path):
     """A typo in a macro, an unknown figure, a link to a restricted page and a broken restricted page: one run, four located messages."""
     project = copy_project(tmp_path / "project")
-    macro = edit(project, "docs/tarifs.md", "{{ contract_breakdown() }}", "{{ contract_breakdwn() }}")
-    figure = edit(project, "docs/contacts.md", "{{ contact_block() }}", "{{ contact_block() }}\n\n{{ fig.membre_from }}") + 2
-    link = edit(project, "docs/participer.md", "{{ registration() }}", "{{ registration() }}\n\n[Planning](restricted/planning.md)") + 2
-    restricted = edit(project, "docs/restricted/planning.md", "{{ planning_table() }}", "{{ planning_table( }}")
+    macro = replace_once(project / "docs/tarifs.md", "{{ contract_breakdown() }}", "{{ contract_breakdwn() }}")
+    figure = replace_once(project / "docs/contacts.md", "{{ contact_block() }}", "{{ contact_block() }}\n\n{{ fig.membre_from }}") + 2
+    link = replace_once(project / "docs/participer.md", "{{ registration() }}", "{{ registration() }}\n\n[Planning](restricted/planning.md)") + 2
+    restricted = replace_once(project / "docs/restricted/planning.md", "{{ planning_table() }}", "{{ planning_table( }}")
     before = {name: fingerprint(project / name) for name in ("data", "docs")}
     result = run(project, "check")
     assert result.returncode == 1
@@ -439,11 +350,12 @@ def test_live_preview_shows_data_errors_and_recovers(tmp_path):
     url = f"http://127.0.0.1:{port}/labellisation-nr/tarifs/"
     try:
         _wait_for(url, lambda text: "Combien ça coûte" in text)
-        pricing = project / "data" / "pricing.yml"
+        case = DATA_ERROR["price-in-words"]
+        pricing = project / "data" / case.file
         original = pricing.read_text(encoding="utf-8")
-        pricing.write_text(original.replace("amount: 3450", "amount: trois mille"), encoding="utf-8")
+        [message] = case.apply(project / "data")
         broken = _wait_for(url, lambda text: "Aperçu impossible" in text)
-        assert "data/pricing.yml, ligne 60, colonne 13 : items[1].amount" in broken
+        assert message in html.unescape(broken)
         pricing.write_text(original.replace("amount: 3450", "amount: 3550"), encoding="utf-8")
         fixed = _wait_for(url, lambda text: "Aperçu impossible" not in text and "Combien ça coûte" in text)
         assert "4\u202f550\xa0€" in fixed or "4 550 €" in fixed  # the new price, computed

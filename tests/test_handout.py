@@ -6,6 +6,7 @@ import re
 import pytest
 
 from macros import handout, render
+from macros.variants import variant
 from tools.handout import headings, pdf_date
 
 HOME = handout.Section(
@@ -67,7 +68,7 @@ def test_fill_needs_exactly_one_slot():
     page = f"<main>{handout.SLOT}</main>"
     assert "Combien ?" in handout.fill(page, (COSTS,), here="plaquette/")
     for broken in ("<main></main>", page + handout.SLOT):
-        with pytest.raises(ValueError, match="handout.html"):
+        with pytest.raises(ValueError, match=r"handout\.html"):
             handout.fill(broken, (COSTS,), here="plaquette/")
 
 
@@ -90,11 +91,11 @@ def test_file_size_in_french(size, label):
 
 
 def test_pdf_names_per_audience():
-    assert handout.pdf_name("public").endswith(".pdf")
-    assert "restreinte" in handout.pdf_name("restricted")
-    assert handout.pdf_name("public") != handout.pdf_name("restricted")
+    assert variant("public").pdf.endswith(".pdf")
+    assert "restreinte" in variant("restricted").pdf
+    assert variant("public").pdf != variant("restricted").pdf
     with pytest.raises(ValueError, match="inconnue"):
-        handout.pdf_name("tout")
+        variant("tout")
 
 
 def test_download_link_hidden_until_its_size_is_known():

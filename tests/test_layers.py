@@ -92,3 +92,30 @@ def test_one_did_you_mean():
     writers = [p.relative_to(ROOT).as_posix() for folder in ("macros", "tools") for p in (ROOT / folder).glob("*.py")
                if "get_close_matches" in p.read_text(encoding="utf-8")]
     assert writers == ["macros/errors.py"]
+
+
+def test_one_registry_of_the_variants():
+    """Each variant's configuration, folder and PDF are named in macros/variants.py, and agree with the project."""
+    from macros.variants import AUDIENCES, VARIANTS, variant
+    from tools.config import site_config
+
+    assert AUDIENCES == ("public", "restricted")
+    for v in VARIANTS:
+        assert variant(v.audience) is v
+        assert (site_config(ROOT / v.config).get("extra") or {}).get("audience", "public") == v.audience, v.config
+        assert f"{v.site_dir}/" in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
+    for field in ("config", "site_dir", "name", "title", "pdf"):
+        assert len({getattr(v, field) for v in VARIANTS}) == len(VARIANTS), field
+    with pytest.raises(ValueError, match="audience inconnue « tout »"):
+        variant("tout")
+    literals = ('"mkdocs.restricted.yml"', '"site-restricted"', '"mkdocs.yml"', '/ "site"', '.pdf"')  # `make site` is a command, not a folder
+    others = [f"{p.relative_to(ROOT).as_posix()}: {literal}" for folder in ("macros", "tools") for p in (ROOT / folder).glob("*.py")
+              if p.name != "variants.py" for literal in literals if literal in p.read_text(encoding="utf-8")]
+    assert others == []
+
+
+def test_one_preview_switch():
+    """The live preview's environment variable is named once (macros/preview.py); the hook and the adapter ask it."""
+    writers = [p.relative_to(ROOT).as_posix() for folder in ("macros", "tools") for p in (ROOT / folder).glob("*.py")
+               if "ENTER_PREVIEW" in p.read_text(encoding="utf-8")]
+    assert writers == ["macros/preview.py"]

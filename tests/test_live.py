@@ -12,14 +12,13 @@ import json
 import re
 from pathlib import Path
 
-
 from helpers import build_site, canaries, copy_project, load, normalise, page_text, restricted_ready, scan, shown
 
 
 def check_project(project: Path, out: Path) -> dict[str, str]:
     """Validate, build and check a project copy; the figures seen on its home page."""
-    from macros import pricing as pr
     from macros import clock, figures, price_views
+    from macros import pricing as pr
 
     readable = restricted_ready(project)
     data = load(project, audience="restricted" if readable else "public")
@@ -74,8 +73,10 @@ def test_real_edits_keep_the_live_checks_green(tmp_path, monkeypatch):
                      ("first_month: 2026-01", "first_month: 2027-01")):
         _edit(planning, old, new)
     _edit(data_dir / "contacts.yml", "email: vincent.ribes@pole-enter.org", "email: nouveau.contact@pole-enter.org")
-    _edit(data_dir / "restricted" / "programme.yml", "modules:\n", "modules:\n  - code: \"4.9\"\n    sequence: s4\n    title: Module ajouté\n    kind: evenement\n    format: groupe\n    month: 10\n")
-    (project / "docs" / "nouvelle.md").write_text("---\ntitle: Nouvelle page\ndescription: \"Une page ajoutée.\"\n---\n\n# Nouvelle page\n\nPrix : {{ fig.member_from }}.\n", encoding="utf-8")
+    module = '  - code: "4.9"\n    sequence: s4\n    title: Module ajouté\n    kind: evenement\n    format: groupe\n    month: 10\n'
+    _edit(data_dir / "restricted" / "programme.yml", "modules:\n", "modules:\n" + module)
+    page = '---\ntitle: Nouvelle page\ndescription: "Une page ajoutée."\n---\n\n# Nouvelle page\n\nPrix : {{ fig.member_from }}.\n'
+    (project / "docs" / "nouvelle.md").write_text(page, encoding="utf-8")
     _edit(project / "mkdocs.yml", "  - Contacts: contacts.md\n", "  - Contacts: contacts.md\n  - Nouvelle page: nouvelle.md\n")
     seen = check_project(project, tmp_path)
     assert seen["member_from"] == "à partir de 4 600 €" and seen["non_member_from"] == "à partir de 5 400 €" and seen["places"] == "12"

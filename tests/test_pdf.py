@@ -1,13 +1,15 @@
 """The printed handouts: both PDFs, the handout pages, and printing any page.
 
 The PDFs are made by tools/handout.py on copies of the session's builds
-(`built`), as `make site` does. Page 1 of each is rendered to PNG in
-test-output/ for reviewers.
+(`built`), as `make site` does. Page 1 of each is rendered to PNG in a
+temporary folder, and copied for reviewers to PDF_PREVIEW_DIR when that
+variable names a folder (none by default: the tests write only under tmp_path).
 """
 from __future__ import annotations
 
 import html
 import io
+import os
 import re
 import shutil
 import struct
@@ -17,13 +19,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from helpers import EPOCH_OPEN, ROOT, build_site, copy_project, epoch, normalise
+from helpers import EPOCH_OPEN, ROOT, build_site, canaries, copy_project, epoch, normalise
 from macros import handout as core
-from tools.config import site_config
+from macros import variants
 from tools import handout
+from tools.config import site_config
 
 A4 = (595.28, 841.89)  # points
-OUTPUT = ROOT / "test-output"
 _BEFORE = ["plaquette-accueil", "plaquette-programme", "plaquette-tarifs", "plaquette-participer"]
 BROCHURE = {  # the pages of each variant's handout, in the brochure's order (sections 5 and 6 before the contacts)
     "public": [*_BEFORE, "plaquette-contacts"],
@@ -51,7 +53,7 @@ def fold(text: str) -> str:
 @pytest.mark.parametrize("variant", ["public", "restricted"])
 def test_pdf_is_a4_tagged_titled_french(pdfs, variant):
     site, pdf = pdfs[variant]
-    assert pdf.parent == site and pdf.name == core.pdf_name(variant)
+    assert pdf.parent == site and pdf.name == variants.variant(variant).pdf
     reader = read(pdf)
     for page in reader.pages:
         box = page.mediabox
@@ -102,7 +104,7 @@ def finished_pdfs(tmp_path_factory):
     try:
         return {
             variant: handout.make_pdf(build_site(config, project / site, project=project))
-            for variant, config, site in (("public", "mkdocs.yml", "site"), ("restricted", "mkdocs.restricted.yml", "site-restricted"))
+            for variant, config, site in ((v.audience, v.config, v.site_dir) for v in variants.VARIANTS)
         }
     finally:
         mp.undo()
@@ -188,8 +190,6 @@ def test_every_restricted_page_says_diffusion_restreinte(pdfs):
 
 
 def test_public_pdf_holds_no_restricted_text(pdfs, data):
-    from test_restricted import canaries
-
     needles = [fold(c) for c in canaries(data)]
     public = fold(" ".join(page_texts(pdfs["public"][1])))
     restricted = fold(" ".join(page_texts(pdfs["restricted"][1])))
@@ -242,14 +242,17 @@ def test_same_sources_same_bytes(pdfs, built, tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("variant", ["public", "restricted"])
-def test_cover_rendered_to_png_for_review(pdfs, variant):
-    OUTPUT.mkdir(exist_ok=True)
-    stem = OUTPUT / f"plaquette-{variant}-page-1"
+def test_cover_rendered_to_png_for_review(pdfs, variant, tmp_path):
+    stem = tmp_path / f"plaquette-{variant}-page-1"
     subprocess.run(["pdftoppm", "-png", "-r", "96", "-f", "1", "-l", "1", "-singlefile", str(pdfs[variant][1]), str(stem)], check=True)
     png = stem.with_suffix(".png").read_bytes()
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", png[16:24])
     assert abs(height / width - A4[1] / A4[0]) < 0.01 and width > 700
+    if os.environ.get("PDF_PREVIEW_DIR"):  # opt-in: e.g. PDF_PREVIEW_DIR=/tmp/plaquettes make test
+        preview = Path(os.environ["PDF_PREVIEW_DIR"])
+        preview.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(stem.with_suffix(".png"), preview / stem.with_suffix(".png").name)
 
 
 # The handout page of the site, without PDF.

@@ -29,18 +29,17 @@ from typing import Any
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from helpers import BROCHURE, FIXTURES
+from helpers import BROCHURE, FIXTURES, dump, edit_tree, paths, read_tree, schema_errors, schema_names
 from macros import formatting as fmt
 from macros import pricing as pr
-from macros.audience import RestrictedContent
-from macros.figures import completeness_report, key_figures
 from macros import timeline as tl
+from macros.audience import RestrictedContent
 from macros.calendar import public_calendar, restricted_calendar
 from macros.errors import DataErrors
-from macros.pages import page_names
+from macros.figures import completeness_report, key_figures
 from macros.model import Data
+from macros.pages import page_names
 from macros.validation import load_data
-from yaml_edits import dump, edit, paths, read_tree, schema_errors, schema_names
 
 CASE = FIXTURES / BROCHURE
 SCHEMA_OF = schema_names()  # data/…yml → schema name (tools/schemas.py)
@@ -48,7 +47,7 @@ FILES = tuple(SCHEMA_OF)
 RESTRICTED_PREFIX = "data/restricted/"
 LOCATED = re.compile(r"^data/(restricted/)?[a-z]+\.yml, ligne \d+, colonne \d+ : \S")
 DAY = dt.date(2025, 11, 3)
-STAMP = dt.datetime(2025, 11, 3, tzinfo=dt.timezone.utc)
+STAMP = dt.datetime(2025, 11, 3, tzinfo=dt.UTC)
 # DATA_FUZZ_EXAMPLES=5000 for a longer search than the default run.
 SETTINGS = settings(
     max_examples=int(os.environ.get("DATA_FUZZ_EXAMPLES", "150")),
@@ -142,9 +141,9 @@ def tree_edits(draw: st.DrawFn) -> tuple[str, Any]:
         words = WORDS[name]
         same = words.get(_key(path), [])
         pool = same if len(same) > 1 and draw(st.integers(0, 3)) else words[""]
-        return name, edit(tree, path, "set", draw(_plausible(_leaf(tree, path), pool)))
+        return name, edit_tree(tree, path, "set", draw(_plausible(_leaf(tree, path), pool)))
     value = draw(VALUES) if op in ("set", "unknown") else draw(st.sampled_from(["s", "_", "x"]))
-    return name, edit(tree, path, op, value)
+    return name, edit_tree(tree, path, op, value)
 
 
 CHARS = st.sampled_from(list(":-#'\"[]{}*&!%@`|>,? \t\n\r0123456789.aeé€\x00\x07\ufeff"))
@@ -170,7 +169,7 @@ def text_edits(draw: st.DrawFn) -> tuple[str, str]:
 
 def _set(name: str, path: tuple[Any, ...], value: Any) -> tuple[str, Any]:
     """An explicit example: the case's file `name` with one value set."""
-    return name, edit(TREES[name], path, "set", value)
+    return name, edit_tree(TREES[name], path, "set", value)
 
 
 def _audiences(name: str) -> tuple[str, ...]:

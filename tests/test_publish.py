@@ -13,11 +13,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import EPOCH_OPEN, ROOT
+from helpers import EPOCH_OPEN, ROOT, canaries, public_strings
 from macros import jsonld
 from macros import pricing as pr
 from macros import timeline as tl
-from helpers import canaries, public_strings
 
 SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -110,7 +109,7 @@ def canonical_of(page: str) -> str:
 
 def build_day() -> dt.date:
     """The day of the session's SOURCE_DATE_EPOCH."""
-    return dt.datetime.fromtimestamp(int(EPOCH_OPEN), tz=dt.timezone.utc).date()
+    return dt.datetime.fromtimestamp(int(EPOCH_OPEN), tz=dt.UTC).date()
 
 
 def home_jsonld(site: Path) -> dict:
@@ -359,7 +358,7 @@ def test_jsonld_builder_follows_the_data(data):
     )
     assert prices == computed
     before = sorted(Decimal(o["price"]) for o in jsonld.course(data, site_url=SITE_URL, day=after_deadline)["offers"])
-    assert [a - b for a, b in zip(prices, before)] == [Decimal(200)] * len(prices)
+    assert [a - b for a, b in zip(prices, before, strict=True)] == [Decimal(200)] * len(prices)
     assert all(o["priceSpecification"]["valueAddedTaxIncluded"] is False for o in doc["offers"])
     assert {o["availability"] for o in doc["offers"]} == {"https://schema.org/Discontinued"}
 

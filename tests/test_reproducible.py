@@ -70,8 +70,8 @@ def test_the_comparison_covers_everything(twice):
 def test_dates_come_from_source_date_epoch(project, twice, tmp_path):
     """Another SOURCE_DATE_EPOCH moves the sitemap dates."""
     other = build_in_subprocess(project, tmp_path / "other", epoch=OTHER_EPOCH, seed="1", tz="UTC")
-    day = dt.datetime.fromtimestamp(int(OTHER_EPOCH), tz=dt.timezone.utc).date().isoformat()
-    first_day = dt.datetime.fromtimestamp(int(EPOCH_OPEN), tz=dt.timezone.utc).date().isoformat()
+    day = dt.datetime.fromtimestamp(int(OTHER_EPOCH), tz=dt.UTC).date().isoformat()
+    first_day = dt.datetime.fromtimestamp(int(EPOCH_OPEN), tz=dt.UTC).date().isoformat()
     sitemap = (other / "site/sitemap.xml").read_text(encoding="utf-8")
     assert f"<lastmod>{day}</lastmod>" in sitemap and first_day not in sitemap
     before = (twice[0] / "site/sitemap.xml").read_text(encoding="utf-8")

@@ -114,8 +114,9 @@ def _line(needle: str, *, after: str = "") -> int:
 
 def test_unknown_result_is_refused_with_its_line(tmp_path):
     line = _line("result: C", after='id: "3.1"')
-    errors = _errors(tmp_path, '  - id: "3.1"\n    title: Dans chaque page web, l\'information ne doit pas être donnée uniquement par la couleur. Cette règle est-elle respectée ?\n    result: C',
-                     '  - id: "3.1"\n    title: Dans chaque page web, l\'information ne doit pas être donnée uniquement par la couleur. Cette règle est-elle respectée ?\n    result: conforme')
+    criterion = ('  - id: "3.1"\n    title: Dans chaque page web, l\'information ne doit pas être donnée uniquement par la couleur. '
+                 "Cette règle est-elle respectée ?\n")
+    errors = _errors(tmp_path, criterion + "    result: C", criterion + "    result: conforme")
     assert errors == [f"{NAME}, ligne {line}, colonne 13 : criteria[11].result : attendu une de ces valeurs : C, NC ou NA, trouvé « conforme »"]
 
 
@@ -134,10 +135,12 @@ def test_a_page_outside_the_sample_is_refused(tmp_path):
 
 
 def test_a_non_conformity_needs_its_plan(tmp_path):
-    errors = _errors(tmp_path, 'id: "3.3"\n    title: Les couleurs utilisées dans les composants d\'interface ou les éléments graphiques porteurs d\'informations sont-elles suffisamment contrastées ?\n    result: C',
-                     'id: "3.3"\n    title: Les couleurs utilisées dans les composants d\'interface ou les éléments graphiques porteurs d\'informations sont-elles suffisamment contrastées ?\n    result: NC')
+    criterion = ('id: "3.3"\n    title: Les couleurs utilisées dans les composants d\'interface ou les éléments graphiques porteurs '
+                 "d'informations sont-elles suffisamment contrastées ?\n")
+    errors = _errors(tmp_path, criterion + "    result: C", criterion + "    result: NC")
     line = _line('id: "3.3"')
-    assert errors == [f"{NAME}, ligne {line}, colonne 5 : criteria[13] : critère 3.3 non conforme sur une page : décrivez la correction (non_conformity: summary, fix, plan)"]
+    assert errors == [f"{NAME}, ligne {line}, colonne 5 : criteria[13] : critère 3.3 non conforme sur une page : "
+                      "décrivez la correction (non_conformity: summary, fix, plan)"]
 
 
 def test_duplicate_keys_unknown_keys_and_unknown_checks_are_refused(tmp_path):
@@ -145,9 +148,10 @@ def test_duplicate_keys_unknown_keys_and_unknown_checks_are_refused(tmp_path):
     errors = _errors(tmp_path, '    result: NA\n    method: [inspection_dom]\n    checks: [no_frames]\n    evidence: Aucun cadre (iframe, frame).',
                      '    result: NA\n    result: C\n    method: [inspection_dom]\n    checks: [no_frames]\n    evidence: Aucun cadre (iframe, frame).')
     assert len(errors) == 1 and errors[0].startswith(f"{NAME}, ligne {line + 1}, ")
-    errors = _errors(tmp_path, "    checks: [no_frames]\n    evidence: Aucun cadre (iframe, frame).", "    checks: [no_frame]\n    evidence: Aucun cadre (iframe, frame).")
+    evidence = "\n    evidence: Aucun cadre (iframe, frame)."
+    errors = _errors(tmp_path, "    checks: [no_frames]" + evidence, "    checks: [no_frame]" + evidence)
     assert len(errors) == 1 and "checks[0] : attendu une de ces valeurs" in errors[0] and "vouliez-vous dire « no_frames » ?" in errors[0]
-    errors = _errors(tmp_path, "    checks: [no_frames]\n    evidence: Aucun cadre (iframe, frame).", "    checks: [no_frames]\n    evidences: Aucun cadre (iframe, frame).")
+    errors = _errors(tmp_path, "    checks: [no_frames]" + evidence, "    checks: [no_frames]" + evidence.replace("evidence:", "evidences:"))
     assert any("clé inconnue « evidences »" in e and "vouliez-vous dire « evidence » ?" in e for e in errors)
 
 
@@ -198,7 +202,7 @@ FOOTER = re.compile(r"<footer.*?</footer>", re.S)
 def test_every_footer_shows_the_computed_status(built, variant):
     status = conformity.status()
     assert status == conformity.conformity(rgaa.load_audit()).status
-    from macros.site import standalone
+    from macros.restricted_pages import standalone
 
     pages = sorted(built[variant].rglob("*.html"))
     assert pages

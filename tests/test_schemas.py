@@ -14,12 +14,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-from helpers import BROCHURE, FIXTURES, ROOT, restricted_ready
+from helpers import BROCHURE, FIXTURES, ROOT, copy_project, edit_tree, read_tree, restricted_ready, schema_errors, validator
 from tools import schemas
-from yaml_edits import edit, read_tree, schema_errors, validator
 
 DOCUMENTS = schemas.documents()
 NAMES = list(DOCUMENTS)
@@ -42,7 +42,7 @@ def _require_readable(name: str) -> None:
 def test_documents_cover_every_model_and_file():
     from macros.model import FILES, RESTRICTED_FILES
 
-    assert PUBLIC == list(FILES) and RESTRICTED == [f"restricted-{name}" for name in RESTRICTED_FILES]
+    assert list(FILES) == PUBLIC and [f"restricted-{name}" for name in RESTRICTED_FILES] == RESTRICTED
     assert {_data_path(name) for name in PUBLIC} == {f"data/{name}.yml" for name in FILES}
     assert {_data_path(name) for name in RESTRICTED} == {f"data/restricted/{name}.yml" for name in RESTRICTED_FILES}
     assert all((CASE / _data_path(name)).is_file() for name in NAMES)
@@ -53,16 +53,30 @@ def test_committed_schemas_are_up_to_date():
     assert sorted(path.name for path in (ROOT / "schemas").glob("*.schema.json")) == sorted(f"{name}.schema.json" for name in NAMES)
 
 
+def _stale(folder: Path) -> None:
+    """Make three schemas of `folder` out of date: one changed, one missing, one restricted."""
+    (folder / "pricing.schema.json").write_text("{}\n", encoding="utf-8")
+    (folder / "offer.schema.json").unlink()
+    (folder / "restricted-planning.schema.json").write_text("{}\n", encoding="utf-8")
+
+
 def test_schema_check_command_fails_when_out_of_date(tmp_path):
     for name in NAMES:
         (tmp_path / f"{name}.schema.json").write_text(schemas.render(name), encoding="utf-8")
     assert schemas.outdated(tmp_path) == []
-    (tmp_path / "pricing.schema.json").write_text("{}\n", encoding="utf-8")
-    (tmp_path / "offer.schema.json").unlink()
-    (tmp_path / "restricted-planning.schema.json").write_text("{}\n", encoding="utf-8")
+    _stale(tmp_path)
     assert schemas.outdated(tmp_path) == ["offer", "pricing", "restricted-planning"]
     result = subprocess.run([sys.executable, "tools/schemas.py", "--check"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout == "Schémas à jour : schemas/*.schema.json\n"
+    # The failing path of the command itself, on a copy of the project whose schemas are stale.
+    project = copy_project(tmp_path / "project")
+    _stale(project / "schemas")
+    result = subprocess.run([sys.executable, "tools/schemas.py", "--check"], cwd=project, capture_output=True, text=True)
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr == (
+        "Schémas périmés : schemas/offer.schema.json, schemas/pricing.schema.json, "
+        "schemas/restricted-planning.schema.json ; lancez `make schemas`.\n"
+    )
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -111,7 +125,7 @@ def test_shipped_data_validates_against_its_schema(name, where):
     ],
 )
 def test_schema_flags_what_the_model_refuses(name, path, value, keyword):
-    tree = edit(read_tree(CASE, _data_path(name)), path, "set", value)
+    tree = edit_tree(read_tree(CASE, _data_path(name)), path, "set", value)
     assert schema_errors(name, tree) == [(list(path), word) for word in keyword.split()]
 
 
@@ -121,15 +135,15 @@ def test_schema_flags_what_the_model_refuses(name, path, value, keyword):
 )
 def test_schema_flags_a_refused_optional_number(path, value):
     """An optional number is `anyOf` (a number, or null): the schema flags the field itself."""
-    tree = edit(read_tree(CASE, "data/restricted/programme.yml"), path, "set", value)
+    tree = edit_tree(read_tree(CASE, "data/restricted/programme.yml"), path, "set", value)
     assert schema_errors("restricted-programme", tree) == [(list(path), "anyOf")]
 
 
 def test_schema_flags_unknown_and_missing_keys():
     tree = read_tree(CASE, "data/pricing.yml")
-    tree = edit(tree, ("items", 3, "amount"), "rename", "_typo")
+    tree = edit_tree(tree, ("items", 3, "amount"), "rename", "_typo")
     assert [keyword for _path, keyword in schema_errors("pricing", tree)] == ["additionalProperties", "required"]
-    tree = edit(read_tree(CASE, "data/restricted/planning.yml"), ("rows", 0, "month"), "rename", "s")
+    tree = edit_tree(read_tree(CASE, "data/restricted/planning.yml"), ("rows", 0, "month"), "rename", "s")
     assert [keyword for _path, keyword in schema_errors("restricted-planning", tree)] == ["additionalProperties", "required"]
 
 

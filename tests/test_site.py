@@ -142,7 +142,8 @@ def test_a_new_cohort_needs_a_new_id(tmp_path):
     planning = project / "data" / "planning.yml"
     text = next_cohort(planning.read_text(encoding="utf-8")).replace("id: cohorte-2026-2027", "id: cohorte-2025-2026")
     planning.write_text(text, encoding="utf-8")
-    with pytest.raises(BuildFailed, match=r"data/planning.yml, ligne \d+, colonne \d+ : cohort.id : attendu un identifiant qui contient l'année du premier mois, 2027"):
+    expected = r"data/planning.yml, ligne \d+, colonne \d+ : cohort.id : attendu un identifiant qui contient l'année du premier mois, 2027"
+    with pytest.raises(BuildFailed, match=expected):
         build_site("mkdocs.yml", tmp_path / "site", project=project)
 
 

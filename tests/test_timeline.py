@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from macros import timeline as tl
 from macros import audience, clock, planning_views, programme_views, status_views
+from macros import timeline as tl
 
 
 def test_public_facts_give_brochure_days(data):

@@ -18,7 +18,8 @@ from macros.typography import GLOSSARY, NBSP, NNBSP, french, french_html
     ("12 M€ et 10 PME, 6 jours", f"12{NBSP}M€ et 10{NBSP}PME, 6{NBSP}jours"),
     ("le pôle ENTER et les non-adhérents", "le Pôle ENTER et les non adhérents"),
     ("rendez-vous à 10:30, https://pole-enter.org/?a=1", "rendez-vous à 10:30, https://pole-enter.org/?a=1"),
-    ("labellisation NR niveau 1, Séquence 3, article 47 ; niveau élevé", f"labellisation NR niveau{NBSP}1, Séquence{NBSP}3, article{NBSP}47{NNBSP}; niveau élevé"),
+    ("labellisation NR niveau 1, Séquence 3, article 47 ; niveau élevé",
+     f"labellisation NR niveau{NBSP}1, Séquence{NBSP}3, article{NBSP}47{NNBSP}; niveau élevé"),
 ])
 def test_french_text(written, shown):
     assert french(written) == shown

@@ -139,7 +139,7 @@ def test_prune_keeps_what_is_referenced_and_drops_the_rest(tmp_path):
 
     assert sorted(removed) == sorted(unused)
     left = prune.site_files(tmp_path)
-    assert all(rel in left for rel in used + ["css/more.css", "orphan/index.html"])
+    assert all(rel in left for rel in [*used, "css/more.css", "orphan/index.html"])
     assert not (tmp_path / "assets").exists(), "empty folders are removed"
     assert prune.unreferenced(tmp_path, site_url=site_url) == ["orphan/index.html"]
     assert prune.dangling(tmp_path, site_url=site_url) == []

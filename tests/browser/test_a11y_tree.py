@@ -9,11 +9,12 @@ and Orca were not tested: the accessibility statement says so).
 """
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
+from helpers import SitePage
 from tools.rgaa_checks import ax_tree, tree_problems
-
-from .conftest import SitePage
 
 pytestmark = pytest.mark.browser
 
@@ -44,7 +45,7 @@ def test_reading_order(site_page: SitePage, url, new_page):
     headings = [node for node in tree if node["role"] == "heading"]
     assert headings and headings[0]["level"] == 1, headings[:1]
     levels = [node["level"] for node in headings]
-    assert all(after <= before + 1 for before, after in zip(levels, levels[1:])), levels
+    assert all(after <= before + 1 for before, after in itertools.pairwise(levels)), levels
 
 
 def test_controls_are_named(site_page: SitePage, url, new_page):

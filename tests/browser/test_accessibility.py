@@ -15,7 +15,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .conftest import WCAG_TAGS, SitePage
+from helpers import WCAG_TAGS, SitePage
 
 pytestmark = pytest.mark.browser
 

@@ -14,17 +14,16 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import VARIANTS, SitePage, expected_pages
 from macros.budgets import BUDGETS, ecoindex, grade
 from tools.measure import site_pages
-
-from .conftest import PAGES, VARIANTS, SitePage
 
 pytestmark = pytest.mark.browser
 
 
 def test_every_built_page_is_tested(built):
     for variant in VARIANTS:
-        tested = sorted(p.path for p in PAGES if p.variant == variant)
+        tested = sorted(p.path for p in expected_pages() if p.variant == variant)
         assert sorted(site_pages(built[variant])) == tested, variant
 
 

@@ -12,9 +12,8 @@ import hashlib
 
 import pytest
 
+from helpers import SitePage
 from tools.rgaa_checks import HTMLCS, htmlcs_errors
-
-from .conftest import SitePage
 
 pytestmark = pytest.mark.browser
 

@@ -13,10 +13,8 @@ import re
 import pytest
 import yaml
 
-from helpers import ROOT, normalise, page_text
-from macros.site import standalone
-
-from .conftest import VARIANTS
+from helpers import ROOT, VARIANTS, normalise, page_text
+from macros.restricted_pages import standalone
 
 pytestmark = pytest.mark.browser
 

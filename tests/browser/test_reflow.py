@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import SitePage
+from helpers import SitePage
 
 pytestmark = pytest.mark.browser
 

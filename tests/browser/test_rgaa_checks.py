@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from macros import rgaa
-from macros.site import standalone
+from macros.restricted_pages import standalone
 from tools.rgaa_checks import add_consistency, check_page, contradictions, unseen
 
 pytestmark = pytest.mark.browser

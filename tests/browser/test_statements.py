@@ -7,13 +7,11 @@ import re
 
 import pytest
 
-from helpers import normalise, page_text
+from helpers import VARIANTS, normalise, page_text
 from macros import conformity
 from macros.budgets import budget_rows
-from macros.site import standalone
+from macros.restricted_pages import standalone
 from tools.measure import site_prefix
-
-from .conftest import VARIANTS
 
 FOOTER = re.compile(r"<footer.*?</footer>", re.S)
 LINK = re.compile(r'<a href="([^"]+)"[^>]*>([^<]+)</a>')

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import VARIANTS
+from helpers import VARIANTS
 
 
 def vnu_jar() -> Path:
