@@ -75,8 +75,7 @@ schemas: $(CHECK_STAMP)
 
 test: $(TEST_STAMP) $(APT_STAMP)
 	$(VENV)/bin/ruff check --quiet macros tools tests
-# TODO mypy : les erreurs de types restent à corriger (pyproject.toml, [tool.mypy]).
-#	$(VENV)/bin/mypy
+	$(VENV)/bin/mypy
 	$(PY) -m pytest
 
 # Aperçu : sans --strict, pour qu'un lien cassé n'arrête pas l'aperçu (il est

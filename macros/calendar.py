@@ -7,8 +7,8 @@ from icalendar import Calendar, Event
 
 from . import formatting as fmt
 from . import timeline as tl
-from .model import Data
 from .audience import require_restricted
+from .model import Data
 
 _DOMAIN = "labellisation-nr.pole-enter.org"
 
@@ -75,6 +75,13 @@ def restricted_calendar(data: Data, *, audience: str, stamp: dt.datetime) -> byt
         if end != start:
             period += f" à {fmt.month_label(end, abbreviated=False)}"
         cal.add_component(
-            _event(f"{cohort.id}-planning-{row.id}", f"{row.title} (prévisionnel)", start, start, stamp=stamp, description=f"{plan.note} ; {period} ; {plan.legend.model_dump()[row.format]}")
+            _event(
+                f"{cohort.id}-planning-{row.id}",
+                f"{row.title} (prévisionnel)",
+                start,
+                start,
+                stamp=stamp,
+                description=f"{plan.note} ; {period} ; {plan.legend.model_dump()[row.format]}",
+            )
         )
     return cal.to_ical()

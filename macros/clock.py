@@ -7,17 +7,17 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Mapping
 
 
-def build_instant(*, environ: dict[str, str] | None = None) -> dt.datetime:
+def build_instant(*, environ: Mapping[str, str] | None = None) -> dt.datetime:
     """SOURCE_DATE_EPOCH's instant when set, else midnight (UTC) of today."""
-    environ = os.environ if environ is None else environ
-    epoch = environ.get("SOURCE_DATE_EPOCH")
+    epoch = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH")
     if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
-    return dt.datetime.combine(dt.datetime.now(tz=dt.timezone.utc).date(), dt.time(0, 0), tzinfo=dt.timezone.utc)
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+    return dt.datetime.combine(dt.datetime.now(tz=dt.UTC).date(), dt.time(0, 0), tzinfo=dt.UTC)
 
 
-def today(*, environ: dict[str, str] | None = None) -> dt.date:
+def today(*, environ: Mapping[str, str] | None = None) -> dt.date:
     """The build day: SOURCE_DATE_EPOCH's day when set, else today (UTC)."""
     return build_instant(environ=environ).date()

@@ -6,6 +6,7 @@ they pass, the restricted variant runs `restricted_checks.check_restricted`.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 from .errors import DataError
@@ -54,7 +55,10 @@ def _check_dates(data: Data, files: dict[str, LoadedFile]) -> list[DataError]:
     cohort = data.planning.cohort
     dated: list[tuple[str, tuple[Any, ...], Any]] = [
         ("offer", ("updated_on",), data.offer.updated_on),
-        *(("planning", ("cohort", key), getattr(cohort, key)) for key in ("registration_opens", "intentions_deadline", "commitment_deadline", "kickoff_from", "first_month")),
+        *(
+            ("planning", ("cohort", key), getattr(cohort, key))
+            for key in ("registration_opens", "intentions_deadline", "commitment_deadline", "kickoff_from", "first_month")
+        ),
     ]
     if data.planning.next_cohort is not None:
         dated.append(("planning", ("next_cohort", "registration_opens"), data.planning.next_cohort.registration_opens))
@@ -79,7 +83,7 @@ def _check_unique(files: dict[str, LoadedFile]) -> list[DataError]:
     return errors
 
 
-def _lists(value: Any, path: tuple[Any, ...]):
+def _lists(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], tuple[Any, ...]]]:
     """Every list of the tree with its path."""
     if isinstance(value, dict):
         for key, child in value.items():
@@ -111,12 +115,18 @@ def _check_pricing(data: Data, loaded: LoadedFile) -> list[DataError]:
     if pricing.reference.revenue_tier not in tiers:
         errors.append(unknown(loaded, ("reference", "revenue_tier"), "tranche de chiffre d'affaires", pricing.reference.revenue_tier, tiers))
     elif not any(pricing.reference.revenue_tier in (item.revenue_tiers or ()) for item in pricing.items):
-        errors.append(loaded.error(("reference", "revenue_tier"), f"attendu une tranche dont des postes (items) donnent le prix, trouvé « {pricing.reference.revenue_tier} », citée par aucun poste dans revenue_tiers"))
+        errors.append(loaded.error(
+            ("reference", "revenue_tier"),
+            f"attendu une tranche dont des postes (items) donnent le prix, trouvé « {pricing.reference.revenue_tier} », "
+            "citée par aucun poste dans revenue_tiers",
+        ))
     if pricing.reference.amount == 0:
         errors.append(loaded.error(("reference", "amount"), "attendu un prix de référence supérieur à 0, trouvé 0"))
     funding = pricing.opco_funding
     if funding.min_percent > funding.max_percent:
-        errors.append(loaded.error(("opco_funding", "min_percent"), f"attendu un minimum inférieur ou égal au maximum ({funding.max_percent}), trouvé {funding.min_percent}"))
+        errors.append(loaded.error(
+            ("opco_funding", "min_percent"), f"attendu un minimum inférieur ou égal au maximum ({funding.max_percent}), trouvé {funding.min_percent}"
+        ))
     return errors
 
 
@@ -134,7 +144,10 @@ def check_sequences(sequences: tuple[Sequence, ...], phases: list[str], loaded: 
         if sequence.phase not in phases:
             errors.append(unknown(loaded, (*path, index, "phase"), "étape", sequence.phase, phases))
         if sequence.number in numbers:
-            errors.append(loaded.error((*path, index, "number"), f"numéro en double {sequence.number} (déjà celui de la séquence {numbers[sequence.number]}) : chaque séquence a le sien"))
+            errors.append(loaded.error(
+                (*path, index, "number"),
+                f"numéro en double {sequence.number} (déjà celui de la séquence {numbers[sequence.number]}) : chaque séquence a le sien",
+            ))
         numbers.setdefault(sequence.number, sequence.id)
     return errors
 
@@ -144,21 +157,42 @@ def _check_cohort(data: Data, loaded: LoadedFile) -> list[DataError]:
     errors = []
     cohort = data.planning.cohort
     if cohort.registration_opens is not None and cohort.registration_opens > cohort.intentions_deadline:
-        errors.append(loaded.error(("cohort", "registration_opens"), f"attendu une date au plus tard le jour des intentions ({cohort.intentions_deadline.isoformat()}), trouvé {cohort.registration_opens.isoformat()}"))
+        errors.append(loaded.error(
+            ("cohort", "registration_opens"),
+            f"attendu une date au plus tard le jour des intentions ({cohort.intentions_deadline.isoformat()}), trouvé {cohort.registration_opens.isoformat()}",
+        ))
     if cohort.intentions_deadline > cohort.commitment_deadline:
-        errors.append(loaded.error(("cohort", "intentions_deadline"), f"attendu une date au plus tard le jour de l'engagement ({cohort.commitment_deadline.isoformat()}), trouvé {cohort.intentions_deadline.isoformat()}"))
+        errors.append(loaded.error(
+            ("cohort", "intentions_deadline"),
+            f"attendu une date au plus tard le jour de l'engagement ({cohort.commitment_deadline.isoformat()}), "
+            f"trouvé {cohort.intentions_deadline.isoformat()}",
+        ))
     if cohort.commitment_deadline > cohort.kickoff_from:
-        errors.append(loaded.error(("cohort", "commitment_deadline"), f"attendu une date au plus tard le jour du kick-off ({cohort.kickoff_from.isoformat()}), trouvé {cohort.commitment_deadline.isoformat()}"))
+        errors.append(loaded.error(
+            ("cohort", "commitment_deadline"),
+            f"attendu une date au plus tard le jour du kick-off ({cohort.kickoff_from.isoformat()}), trouvé {cohort.commitment_deadline.isoformat()}",
+        ))
     if cohort.first_month < cohort.kickoff_from.replace(day=1):
-        errors.append(loaded.error(("cohort", "first_month"), f"attendu un mois à partir de celui du kick-off ({cohort.kickoff_from.strftime('%Y-%m')}), trouvé {cohort.first_month.strftime('%Y-%m')}"))
+        errors.append(loaded.error(
+            ("cohort", "first_month"),
+            f"attendu un mois à partir de celui du kick-off ({cohort.kickoff_from.strftime('%Y-%m')}), trouvé {cohort.first_month.strftime('%Y-%m')}",
+        ))
     if cohort.places_taken is not None and cohort.places_taken > cohort.places:
         errors.append(loaded.error(("cohort", "places_taken"), f"attendu au plus {cohort.places} places prises, trouvé {cohort.places_taken}"))
     year = str(cohort.first_month.year)
     if year not in cohort.id:
-        errors.append(loaded.error(("cohort", "id"), f"attendu un identifiant qui contient l'année du premier mois, {year} (ex. cohorte-{cohort.first_month.year - 1}-{year}) : chaque cohorte a le sien, il distingue ses agendas ; trouvé « {cohort.id} »"))
+        errors.append(loaded.error(
+            ("cohort", "id"),
+            f"attendu un identifiant qui contient l'année du premier mois, {year} (ex. cohorte-{cohort.first_month.year - 1}-{year}) : "
+            f"chaque cohorte a le sien, il distingue ses agendas ; trouvé « {cohort.id} »",
+        ))
     following = data.planning.next_cohort
     if following is not None and following.registration_opens is not None and following.registration_opens <= cohort.commitment_deadline:
-        errors.append(loaded.error(("next_cohort", "registration_opens"), f"attendu une date après l'engagement de la cohorte actuelle ({cohort.commitment_deadline.isoformat()}), trouvé {following.registration_opens.isoformat()}"))
+        errors.append(loaded.error(
+            ("next_cohort", "registration_opens"),
+            f"attendu une date après l'engagement de la cohorte actuelle ({cohort.commitment_deadline.isoformat()}), "
+            f"trouvé {following.registration_opens.isoformat()}",
+        ))
     return errors
 
 

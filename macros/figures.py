@@ -63,6 +63,10 @@ def key_figures(data: Data, *, day: dt.date) -> Figures:
     y2 = pr.year_range(p, membership=member, revenue_tier=tier, year=2)
     training = pr.contract_range(p, contract="organisme_formation", membership=member, revenue_tier=tier, year=1)
     fees = best_n.total - best_m.total
+    # At the reference tier, which items name (cross_checks), both quotes have a reference price and a saving.
+    assert best_m.reference is not None and best_m.saving_ratio is not None and best_n.reference is not None
+    fee_years = pr.find_item(p, "redevance_lucie").years
+    assert fee_years is not None  # a yearly fee
     t_first, t_last = tl.phase_months(prog, "comprendre")
     a_first, a_last = tl.phase_months(prog, "agir")
     status = tl.registration_status(cohort, prog, today=day)
@@ -94,7 +98,7 @@ def key_figures(data: Data, *, day: dt.date) -> Figures:
         "updated_on": fmt.long_date(data.offer.updated_on),
         "known_tier": label_of(p.revenue_tiers, tier),
         "floor_conditions": f"{label_of(p.revenue_tiers, tier)}, {pr.funding_label(p, 'finance')}",
-        "fee_years": years_label(pr.find_item(p, "redevance_lucie").years),
+        "fee_years": years_label(fee_years),
         "status": state_title(status),
         "title": (
             f"Accompagner {fmt.number(cohort.places)} PME à la labellisation "
@@ -115,7 +119,9 @@ def completeness_report(data: Data) -> tuple[str, ...]:
         "assessment_methods": "modalités d'évaluation",
         "access_modalities": "modalités et délais d'accès",
     }
-    missing = [f"data/offer.yml : training_offer.{key} ({label}) non renseigné" for key, label in labels.items() if getattr(data.offer.training_offer, key) is None]
+    missing = [
+        f"data/offer.yml : training_offer.{key} ({label}) non renseigné" for key, label in labels.items() if getattr(data.offer.training_offer, key) is None
+    ]
     if data.pricing.tax_basis == "non_precise":
         missing.append("data/pricing.yml : tax_basis ne dit pas si les prix sont HT ou TTC")
     return tuple(missing)
@@ -145,9 +151,16 @@ def training_offer_rows(data: Data, figures: Figures) -> list[tuple[str, str]]:
         ("Objectifs", data.offer.summary),
         ("Public", f"{data.offer.audience.profiles} {figures.people_per_company} personne par entreprise."),
         ("Prérequis", data.offer.prerequisites),
-        ("Durée", f"{figures.training_days} de formation sur {figures.training_months}, puis {figures.accompaniment_days} d'accompagnement sur {figures.action_months} ; {figures.total_months} au maximum."),
+        (
+            "Durée",
+            f"{figures.training_days} de formation sur {figures.training_months}, "
+            f"puis {figures.accompaniment_days} d'accompagnement sur {figures.action_months} ; {figures.total_months} au maximum.",
+        ),
         ("Modalités et délais d'accès", t.access_modalities),
-        ("Tarifs", f"Adhérent ENTER : {figures.member_from} sur {figures.reference_years} ans ; non adhérent : {figures.non_member_from}. Détail sur la page Tarifs."),
+        (
+            "Tarifs",
+            f"Adhérent ENTER : {figures.member_from} sur {figures.reference_years} ans ; non adhérent : {figures.non_member_from}. Détail sur la page Tarifs.",
+        ),
         ("Méthodes pédagogiques", t.teaching_methods),
         ("Modalités d'évaluation", t.assessment_methods),
         ("Accessibilité aux personnes en situation de handicap", t.disability_access),

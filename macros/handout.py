@@ -136,7 +136,8 @@ class _TopLevel(HTMLParser):
 
     def __init__(self, lines: list[int]) -> None:
         super().__init__(convert_charrefs=False)
-        self._lines, self.depth, self.starts = lines, 0, []
+        self._lines, self.depth = lines, 0
+        self.starts: list[tuple[int, str]] = []
 
     def _offset(self) -> int:
         line, column = self.getpos()
@@ -171,7 +172,7 @@ def _blocks(html: str) -> list[tuple[str, str]]:
     if not starts:
         return [("", html)] if html.strip() else []
     out = [("", html[: starts[0][0]])] if html[: starts[0][0]].strip() else []
-    for (start, tag), following in zip(starts, [*starts[1:], (len(html), "")]):
+    for (start, tag), following in zip(starts, [*starts[1:], (len(html), "")], strict=True):
         out.append((tag, html[start: following[0]]))
     return out
 
@@ -216,9 +217,7 @@ def css_string(text: str) -> str:
     """`text` as a quoted CSS string, safe inside a `<style>` element."""
     escaped = []
     for char in text:
-        if char in '"\\<>&':
-            escaped.append(f"\\{ord(char):x} ")
-        elif ord(char) < 0x20 or ord(char) == 0x7F:
+        if char in '"\\<>&' or ord(char) < 0x20 or ord(char) == 0x7F:
             escaped.append(f"\\{ord(char):x} ")
         else:
             escaped.append(char)

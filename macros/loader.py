@@ -41,7 +41,9 @@ _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 class _Loader(yaml.SafeLoader):
     """PyYAML's safe composer with YAML 1.2 core implicit types (plus dates)."""
 
-    yaml_implicit_resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    # Our own table (SafeLoader's, YAML 1.1, stays untouched). Class-level by design, as in PyYAML,
+    # whose stubs declare it an instance attribute: hence no ClassVar.
+    yaml_implicit_resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = {}  # noqa: RUF012
 
 
 for _tag, _regexp, _first in (
@@ -172,6 +174,7 @@ def _convert(node: yaml.Node, path: Path_, loaded: LoadedFile, errors: list[Data
     if node.tag not in _SCALAR_TAGS:
         errors.append(_tag_error(node, path, loaded))
         return node.value
+    assert isinstance(node, yaml.ScalarNode)  # the composer makes only mappings, sequences and scalars
     return _scalar(node)
 
 

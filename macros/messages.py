@@ -14,7 +14,6 @@ from pydantic import BaseModel, ValidationError
 from .errors import DataError, closest, did_you_mean
 from .loader import LoadedFile
 
-
 _EXPECTED = {
     "missing": "ce champ, obligatoire",
     "string_type": "du texte",

@@ -24,13 +24,12 @@ from markupsafe import Markup  # noqa: E402
 
 from macros import assets, conformity, escape, handout, jsonld, pages, sources, typography  # noqa: E402
 from macros import calendar as ics  # noqa: E402
-from macros.variants import AUDIENCES  # noqa: E402
 from macros.clock import today  # noqa: E402
+from macros.errors import DataErrors, line_of  # noqa: E402
 from macros.preview import previewing  # noqa: E402
-from macros.errors import DataErrors  # noqa: E402
-from macros.validation import RestrictedLocked, load_data  # noqa: E402
-from macros.errors import line_of
 from macros.restricted_pages import filter_nav, restricted_link_message, restricted_links  # noqa: E402
+from macros.validation import RestrictedLocked, load_data  # noqa: E402
+from macros.variants import AUDIENCES  # noqa: E402
 
 
 def _audience(env: Any) -> str:
@@ -170,7 +169,7 @@ def on_post_build(env: Any) -> None:
     data, day = _STATE["data"], _STATE["day"]
     audience = _audience(env)
     site_dir = Path(env.conf["site_dir"])
-    stamp = dt.datetime.combine(day, dt.time(0, 0), tzinfo=dt.timezone.utc)
+    stamp = dt.datetime.combine(day, dt.time(0, 0), tzinfo=dt.UTC)
     public = ics.public_calendar(data, stamp=stamp)
     if public is not None:
         (site_dir / "inscriptions.ics").write_bytes(public)

@@ -11,9 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .field_types import (
-    Count, Day, Email, Euros, Format, Ident, Kind, Mode, ModuleCode, Month, MonthIndex, Quantity, RowFormat, StrictModel, Text,
-)
+from .field_types import Count, Day, Email, Euros, Format, Ident, Kind, Mode, ModuleCode, Month, MonthIndex, Quantity, RowFormat, StrictModel, Text
 
 
 # ---------------------------------------------------------------- offer.yml
@@ -185,8 +183,12 @@ class Phase(StrictModel):
     title: Text = Field(description="Titre de l'étape")
     format: Text = Field(description="Déroulement, en une phrase")
     outcome: Text = Field(description="Ce qui la sanctionne")
-    training_days: Quantity | None = Field(default=None, description="Jours de formation de l'étape, comme la plaquette les annonce (vérifiés par la variante restreinte contre les modules)")
-    accompaniment_days: Quantity | None = Field(default=None, description="Jours d'accompagnement de l'étape, comme la plaquette les annonce (vérifiés contre les modules)")
+    training_days: Quantity | None = Field(
+        default=None, description="Jours de formation de l'étape, comme la plaquette les annonce (vérifiés par la variante restreinte contre les modules)"
+    )
+    accompaniment_days: Quantity | None = Field(
+        default=None, description="Jours d'accompagnement de l'étape, comme la plaquette les annonce (vérifiés contre les modules)"
+    )
     months: MonthIndex = Field(description="Durée de l'étape en mois (la durée totale du parcours en est la somme)")
 
 
@@ -206,7 +208,9 @@ class Programme(StrictModel):
 
     modes: tuple[Mode, ...] = Field(default=(), description="Modalités du parcours (presentiel, virtuel, distanciel), telles que la section 3 les annonce")
     phases: tuple[Phase, ...] = Field(min_length=1, description="Étapes du parcours (comprendre et agir sont obligatoires)")
-    sequences: tuple[Sequence, ...] | None = Field(default=None, description="Séquences, seulement si ENTER décide de les publier (sinon dans data/restricted/programme.yml)")
+    sequences: tuple[Sequence, ...] | None = Field(
+        default=None, description="Séquences, seulement si ENTER décide de les publier (sinon dans data/restricted/programme.yml)"
+    )
 
 
 class Counting(StrictModel):
@@ -246,7 +250,9 @@ class RestrictedProgramme(StrictModel):
 class Cohort(StrictModel):
     """La cohorte : identifiant, places et dates. Ouvrir une cohorte, c'est changer ce bloc seulement."""
 
-    id: Ident = Field(description="Identifiant de la cohorte, avec l'année de son premier mois (ex. cohorte-2025-2026) : il distingue les agendas de chaque cohorte")
+    id: Ident = Field(
+        description="Identifiant de la cohorte, avec l'année de son premier mois (ex. cohorte-2025-2026) : il distingue les agendas de chaque cohorte"
+    )
     places: Annotated[int, Field(ge=1, le=1000)] = Field(description="Nombre d'entreprises accompagnées")
     places_taken: Annotated[int, Field(ge=0, le=1000)] | None = Field(default=None, description="Places déjà prises (null : non publié)")
     registration_opens: Day | None = Field(default=None, description="Ouverture des inscriptions (AAAA-MM-JJ) ; null : déjà ouvertes")

@@ -64,7 +64,9 @@ def page_names(data: Data, *, audience: str, day: dt.date, here: Callable[[], st
             participate=here() + "participer/" if participate and status.open else None,
             actions=actions,
         ),
-        "contact_block": lambda: render.contacts([(p.name, p.email, p.role) for p in data.contacts.people], (data.contacts.general.email, data.contacts.general.role)),
+        "contact_block": lambda: render.contacts(
+            [(p.name, p.email, p.role) for p in data.contacts.people], (data.contacts.general.email, data.contacts.general.role)
+        ),
         "training_offer": lambda: render.definition_list(figure_views.training_offer_rows(data, figures)),
         "tax_basis": lambda: render.paragraph(figure_views.tax_basis_sentence(data.pricing.tax_basis)),
         # Sections 5 and 6: restricted (the public variant has no such data).

@@ -1,15 +1,16 @@
 """Prices as the pages show them: the member × funding cases, their cards and the contracts (French text)."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from . import formatting as fmt
 from . import pricing as pr
-from .model import Data
+from .model import Data, Named, Pricing
 
 
-def label_of(items, key: str) -> str:
+def label_of(items: Iterable[Named], key: str) -> str:
     """The label of the record with this id."""
     return next(item.label for item in items if item.id == key)
 
@@ -73,7 +74,7 @@ def price_table(data: Data) -> PriceTable:
                     profile=f"{member.label}, {pr.funding_label(p, funding)}",
                     membership=member.label,
                     funding=pr.funding_label(p, funding),
-                    years=tuple(floor_price(y, minimum=year in minimum_years) for year, y in zip(pr.YEARS, q.years)),
+                    years=tuple(floor_price(y, minimum=year in minimum_years) for year, y in zip(pr.YEARS, q.years, strict=True)),
                     one_off=one_off,
                     total=floor_price(q.total, minimum=q.minimum),
                     reference=fmt.money(q.reference) if q.reference is not None else "",
@@ -120,7 +121,7 @@ def _cost_lines(row: PriceRow, one_off_labels: tuple[str, ...]) -> tuple[str, ..
             lines.append(f"Année {years[0]} : {amount}")
         else:
             lines.append(f"{years_label(tuple(years)).capitalize()} : {amount} par an")
-    lines += [f"{label} : {cost}" for label, cost in zip(one_off_labels, row.one_off) if cost]
+    lines += [f"{label} : {cost}" for label, cost in zip(one_off_labels, row.one_off, strict=True) if cost]
     return tuple(lines)
 
 
@@ -136,7 +137,7 @@ def up_to(amount: Decimal | None, *, minimum: bool) -> str:
     return f"jusqu'à {fmt.money(amount)}" if minimum else fmt.money(amount)
 
 
-def year_is_floor(pricing, *, year: int, contract: str | None = None) -> bool:
+def year_is_floor(pricing: Pricing, *, year: int, contract: str | None = None) -> bool:
     """Whether a floor price is billed that year (in that contract, if given)."""
     return any(
         item.minimum and item.years is not None and year in item.years and (contract is None or item.contract == contract)

@@ -1,6 +1,7 @@
 """HTML snippets for the pages: each repeated piece of markup has one builder."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from .figures import Figures
@@ -15,7 +16,7 @@ def esc(text: str) -> str:
     return escape(text, quote=True)
 
 
-def table(*, caption: str, head: tuple[str, ...], rows: list[tuple[str, ...]], row_header: bool = True, css: str = "") -> str:
+def table(*, caption: str, head: tuple[str, ...], rows: Sequence[tuple[str, ...]], row_header: bool = True, css: str = "") -> str:
     """An accessible table: caption, column headers, row headers (scope)."""
     klass = f' class="{css}"' if css else ""
     out = [f"<table{klass}>", f"<caption>{esc(caption)}</caption>", "<thead><tr>"]
@@ -158,8 +159,8 @@ def status(view: StatusView, *, calendar: str | None, participate: str | None, a
         links.append(f'<a class="md-button" href="{esc(participate)}">Comment participer</a>')
     if calendar:
         links.append(download_button(calendar, "Ajouter ces dates à mon agenda", kind="text/calendar"))
-    actions = f'<p class="status-actions">{" ".join(links)}</p>' if links else ""
-    return f'<div class="{klass}"><p><strong>{esc(view.headline)}</strong></p>{listing}{actions}</div>'
+    buttons = f'<p class="status-actions">{" ".join(links)}</p>' if links else ""
+    return f'<div class="{klass}"><p><strong>{esc(view.headline)}</strong></p>{listing}{buttons}</div>'
 
 
 def modules(groups: tuple[ModuleGroup, ...]) -> str:
@@ -213,7 +214,10 @@ def gantt(model: Gantt) -> str:
         )
         for row in band.rows:
             detail = f"<small>{esc(row.detail)}</small>" if row.detail else ""
-            out.append(f'<tr><th scope="row">{esc(row.title)}{detail}</th><td class="f-{esc(row.format)}"{_bar(row.start, row.span)}>{esc(row.period)}</td></tr>')
+            out.append(
+                f'<tr><th scope="row">{esc(row.title)}{detail}</th>'
+                f'<td class="f-{esc(row.format)}"{_bar(row.start, row.span)}>{esc(row.period)}</td></tr>'
+            )
         out.append("</tbody></table>")
     out.append("</div>")
     return "\n".join(out)
@@ -248,5 +252,11 @@ def handout_download(href: str, *, size: str | None) -> str:
     `tools/handout.py`, which swaps one for the other.
     """
     if size is None:
-        return f'<p class="handout-download" hidden><a class="md-button" href="{esc(href)}" type="application/pdf" download>Télécharger la plaquette (PDF)</a></p>'
-    return f'<p class="handout-download"><a class="md-button" href="{esc(href)}" type="application/pdf" download>Télécharger la plaquette (PDF, {esc(size)})</a></p>'
+        return (
+            f'<p class="handout-download" hidden><a class="md-button" href="{esc(href)}" type="application/pdf" download>'
+            "Télécharger la plaquette (PDF)</a></p>"
+        )
+    return (
+        f'<p class="handout-download"><a class="md-button" href="{esc(href)}" type="application/pdf" download>'
+        f"Télécharger la plaquette (PDF, {esc(size)})</a></p>"
+    )

@@ -7,6 +7,7 @@ from . import rgaa as _rgaa
 from .render import esc
 from .variants import VARIANTS
 
+
 def _rate(rate: object) -> str:
     """`97,7 %`, or « sans objet » when no criterion applies."""
     if rate is None:
@@ -98,7 +99,11 @@ def rgaa_documents(audit: _rgaa.Audit, *, audience: str) -> str:
             "déclaré PDF/UA" if d.pdf_ua else "non déclaré PDF/UA",
         ]
         issues = "".join(f"<li>{esc(issue)}</li>" for issue in d.issues)
-        items.append(f"<li><p><strong>{esc(d.file)}</strong> : {esc(', '.join(facts))}.</p><p>{esc(d.evidence)}</p>" + (f"<ul>{issues}</ul>" if issues else "") + "</li>")
+        items.append(
+            f"<li><p><strong>{esc(d.file)}</strong> : {esc(', '.join(facts))}.</p><p>{esc(d.evidence)}</p>"
+            + (f"<ul>{issues}</ul>" if issues else "")
+            + "</li>"
+        )
     return "<ul>" + "".join(items) + "</ul>" if items else ""
 
 

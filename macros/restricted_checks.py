@@ -18,7 +18,9 @@ def check_restricted(data: Data, files: dict[str, LoadedFile]) -> list[DataError
     prog, loaded = data.restricted.programme, files["restricted/programme"]
     public_sequences = data.programme.sequences
     if public_sequences and prog.sequences:
-        return [loaded.error(("sequences",), "séquences écrites deux fois : gardez le bloc sequences soit ici (restreint), soit dans data/programme.yml (publié), pas les deux")]
+        return [loaded.error(
+            ("sequences",), "séquences écrites deux fois : gardez le bloc sequences soit ici (restreint), soit dans data/programme.yml (publié), pas les deux"
+        )]
     if not public_sequences and not prog.sequences:
         return [loaded.error(("sequences",), "attendu le bloc sequences (ou dans data/programme.yml s'il est publié), trouvé aucun")]
     errors = [] if public_sequences else check_sequences(prog.sequences or (), [p.id for p in data.programme.phases], loaded, ("sequences",))
@@ -56,7 +58,9 @@ def _check_module_codes(data: Data, loaded: LoadedFile) -> list[DataError]:
     for index, module in enumerate(tl.modules(data)):
         prefix = module.code.split(".", 1)[0]
         if int(prefix) != number[module.sequence]:
-            errors.append(loaded.error(("modules", index, "code"), f"attendu un code commençant par {number[module.sequence]} (séquence {module.sequence}), trouvé « {module.code} »"))
+            errors.append(loaded.error(
+                ("modules", index, "code"), f"attendu un code commençant par {number[module.sequence]} (séquence {module.sequence}), trouvé « {module.code} »"
+            ))
     return errors
 
 
@@ -78,10 +82,15 @@ def _check_module_months(data: Data, loaded: LoadedFile) -> list[DataError]:
                 bounds.append(f"à partir de M{low} (début de la séquence {before.id})")
             if after is not None:
                 bounds.append(f"au plus tard M{high} (début de la séquence {after.id})")
-            errors.append(loaded.error(("modules", index, "month"), f"attendu un mois dans la séquence {module.sequence}, {' et '.join(bounds)}, trouvé M{module.month}"))
+            errors.append(loaded.error(
+                ("modules", index, "month"), f"attendu un mois dans la séquence {module.sequence}, {' et '.join(bounds)}, trouvé M{module.month}"
+            ))
         elif tl.module_end(module) > total:
             field = "end_month" if module.end_month is not None else "month"
-            errors.append(loaded.error(("modules", index, field), f"attendu un mois au plus M{total} (durée du parcours, somme des mois des étapes de data/programme.yml), trouvé M{tl.module_end(module)}"))
+            errors.append(loaded.error(
+                ("modules", index, field),
+                f"attendu un mois au plus M{total} (durée du parcours, somme des mois des étapes de data/programme.yml), trouvé M{tl.module_end(module)}",
+            ))
     return errors
 
 
@@ -92,7 +101,9 @@ def _check_phase_facts(data: Data, loaded: LoadedFile) -> list[DataError]:
     for index, phase in enumerate(data.programme.phases):
         modules = tl.phase_modules(data, phase.id)
         if not modules:
-            errors.append(loaded.error(("phases", index), f"attendu au moins un module dans l'étape « {phase.id} » (par ses séquences, data/restricted/programme.yml), trouvé aucun"))
+            errors.append(loaded.error(
+                ("phases", index), f"attendu au moins un module dans l'étape « {phase.id} » (par ses séquences, data/restricted/programme.yml), trouvé aucun"
+            ))
             continue
         counting = data.restricted.programme.counting if data.restricted else None
         assert counting is not None
@@ -103,11 +114,19 @@ def _check_phase_facts(data: Data, loaded: LoadedFile) -> list[DataError]:
             announced = getattr(phase, field) or 0
             computed = tl.days_of(modules, kinds)
             if announced != computed:
-                errors.append(loaded.error(("phases", index, field) if getattr(phase, field) is not None else ("phases", index), f"jours {what} annoncés : {number(announced)}, mais les modules de l'étape (data/restricted/programme.yml) en donnent {number(computed)} : corrigez l'un ou l'autre"))
+                errors.append(loaded.error(
+                    ("phases", index, field) if getattr(phase, field) is not None else ("phases", index),
+                    f"jours {what} annoncés : {number(announced)}, "
+                    f"mais les modules de l'étape (data/restricted/programme.yml) en donnent {number(computed)} : corrigez l'un ou l'autre",
+                ))
         low, high = min(m.month for m in modules), max(tl.module_end(m) for m in modules)
         expected = (first, first + phase.months - 1)
         if (low, high) != expected:
-            errors.append(loaded.error(("phases", index, "months"), f"mois annoncés : {phase.months} (M{expected[0]} à M{expected[1]}), mais les modules de l'étape (data/restricted/programme.yml) vont de M{low} à M{high} : corrigez l'un ou l'autre"))
+            errors.append(loaded.error(
+                ("phases", index, "months"),
+                f"mois annoncés : {phase.months} (M{expected[0]} à M{expected[1]}), "
+                f"mais les modules de l'étape (data/restricted/programme.yml) vont de M{low} à M{high} : corrigez l'un ou l'autre",
+            ))
         first += phase.months
     return errors
 
@@ -132,5 +151,7 @@ def _check_planning(data: Data, loaded: LoadedFile) -> list[DataError]:
             continue
         span = tl.sequence_months(data, row.sequence)
         if span is not None and (row.month < span[0] or end > span[1]):
-            errors.append(loaded.error((*path, "month"), f"attendu des mois dans la séquence {row.sequence} (M{span[0]} à M{span[1]}), trouvé M{row.month} à M{end}"))
+            errors.append(loaded.error(
+                (*path, "month"), f"attendu des mois dans la séquence {row.sequence} (M{span[0]} à M{span[1]}), trouvé M{row.month} à M{end}"
+            ))
     return errors

@@ -25,8 +25,8 @@ def filter_nav(nav: Any) -> Any:
         kept = [filter_nav(item) for item in nav]
         return [item for item in kept if item not in (None, [], {})]
     if isinstance(nav, dict):
-        kept = {key: filter_nav(value) for key, value in nav.items()}
-        return {key: value for key, value in kept.items() if value not in (None, [], {})}
+        entries = {key: filter_nav(value) for key, value in nav.items()}
+        return {key: value for key, value in entries.items() if value not in (None, [], {})}
     return nav
 
 

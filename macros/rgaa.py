@@ -28,8 +28,8 @@ from typing import Annotated, Literal
 from pydantic import Field, ValidationError
 
 from .errors import DataError, DataErrors
-from .loader import LoadedFile, load_file
 from .field_types import Day, Ident, StrictModel, Text
+from .loader import LoadedFile, load_file
 
 AUDIT_FILE = Path(__file__).resolve().parent.parent / "data" / "rgaa.yml"
 FILE_NAME = "data/rgaa.yml"
@@ -147,7 +147,9 @@ class Criterion(StrictModel):
     title: Text = Field(description="Intitulé court du critère, en français")
     result: Result = Field(description="Résultat sur chaque page de l'échantillon, sauf celles de « pages »")
     method: tuple[Method, ...] = Field(min_length=1, description="Comment le critère a été vérifié")
-    checks: tuple[Check, ...] = Field(default=(), description="Vérifications automatiques (tools/rgaa_checks.py) qui doivent réussir là où le critère est C ou NA")
+    checks: tuple[Check, ...] = Field(
+        default=(), description="Vérifications automatiques (tools/rgaa_checks.py) qui doivent réussir là où le critère est C ou NA"
+    )
     evidence: Text = Field(description="Ce qui a été constaté")
     pages: dict[Ident, PageResult] = Field(default_factory=dict, description="Résultats propres à certaines pages (identifiants de l'échantillon)")
     non_conformity: NonConformity | None = Field(default=None, description="Obligatoire si le critère est NC sur une page")
@@ -259,7 +261,9 @@ def cross_check(audit: Audit, loaded: LoadedFile) -> list[DataError]:
                 errors.append(loaded.error(("criteria", index, "pages", page), f"page « {page} » absente de l'échantillon (connues : {known})", at_key=True))
         results = set(criterion_results(criterion, pages).values())
         if NON_CONFORMING in results and criterion.non_conformity is None:
-            errors.append(loaded.error(("criteria", index), f"critère {criterion.id} non conforme sur une page : décrivez la correction (non_conformity: summary, fix, plan)"))
+            errors.append(loaded.error(
+                ("criteria", index), f"critère {criterion.id} non conforme sur une page : décrivez la correction (non_conformity: summary, fix, plan)"
+            ))
         if NON_CONFORMING not in results and criterion.non_conformity is not None:
             errors.append(loaded.error(("criteria", index, "non_conformity"), f"critère {criterion.id} conforme partout : retirez non_conformity"))
     missing = [number for number in CRITERIA if number not in ids]

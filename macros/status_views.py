@@ -8,7 +8,6 @@ from . import formatting as fmt
 from . import timeline as tl
 from .model import Data
 
-
 STATE_TITLES = {
     "a_venir": "Inscriptions à venir",
     "intentions": "Inscriptions ouvertes",

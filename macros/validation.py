@@ -8,6 +8,7 @@ items[0].amount : attendu …, trouvé …`. The messages are phrased in
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,6 @@ from .loader import LoadedFile, load_file
 from .messages import described, translate
 from .model import FILES, RESTRICTED_FILES, Data, Restricted
 from .restricted_checks import check_restricted
-
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -61,7 +61,9 @@ def load_data(data_dir: Path = DATA_DIR, *, root: Path | None = None, audience: 
     return data
 
 
-def _load_models(folder: Path, models: dict[str, type[BaseModel]], *, root: Path, files: dict[str, LoadedFile], errors: list[DataError], prefix: str) -> dict[str, Any]:
+def _load_models(
+    folder: Path, models: Mapping[str, type[BaseModel]], *, root: Path, files: dict[str, LoadedFile], errors: list[DataError], prefix: str
+) -> dict[str, Any]:
     """Each file of `folder` against its model; problems appended to `errors`."""
     parsed: dict[str, Any] = {}
     for key, model in models.items():

@@ -13,7 +13,6 @@ import yaml
 
 from .errors import DataError
 
-
 QUOTE = "mettez la valeur entre guillemets"
 _UNCLOSED = "syntaxe YAML invalide : guillemet ouvert ici et jamais refermé"
 
@@ -184,10 +183,8 @@ def _closing_quote(line: str, start: int, quote: str) -> int | None:
     """Index just past the quote closing a scalar from `start` on, or None if the line ends first."""
     i = start
     while i < len(line):
-        if quote == '"' and line[i] == "\\":
-            i += 2
-        elif line[i] == quote and quote == "'" and line[i + 1 : i + 2] == "'":
-            i += 2
+        if (quote == '"' and line[i] == "\\") or (line[i] == quote and quote == "'" and line[i + 1 : i + 2] == "'"):
+            i += 2  # an escape in "…" or a doubled quote in '…': two characters, not the end
         elif line[i] == quote:
             return i + 1
         else:

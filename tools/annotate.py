@@ -71,8 +71,8 @@ def job_summary(*, ok: bool, built: list[str], problems: list[str]) -> str:
 def check(*, data_dir: Path, summary: Path | None = None) -> int:
     """Validate `data_dir`; annotations on stdout, report on stderr; 0 when valid."""
     from macros.errors import DataErrors
-    from macros.validation import load_data
     from macros.sources import restricted_state
+    from macros.validation import load_data
 
     data_dir = data_dir.resolve()
     audience = "restricted" if restricted_state(data_dir.parent) == "ready" else "public"  # as build.py check

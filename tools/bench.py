@@ -247,10 +247,10 @@ def print_table(rows: list[Row]) -> None:
     """The one table, aligned for a terminal."""
     head = Row("Page ou étape", "Ce site", "Material par défaut", "Plancher (texte seul)", "Rapports", "Cible")
     fields = [(r.item, r.ours, r.plain, r.floor, r.ratio, r.target) for r in [head, *rows]]
-    widths = [max(len(v) for v in col) for col in zip(*fields)]
+    widths = [max(len(v) for v in col) for col in zip(*fields, strict=True)]
     line = "-+-".join("-" * w for w in widths)
     for index, values in enumerate(fields):
-        print(" | ".join(v.ljust(w) for v, w in zip(values, widths)))
+        print(" | ".join(v.ljust(w) for v, w in zip(values, widths, strict=True)))
         if index == 0:
             print(line)
 

@@ -221,7 +221,7 @@ def build_all(out_dir: Path, *, pdf: bool = True, verbose: bool = False) -> None
     for v in chosen:
         build_variant(ROOT / v.config, out_dir / v.site_dir, verbose=verbose)
     if pdf:
-        from tools import handout  # noqa: PLC0415
+        from tools import handout
 
         try:
             handout.make_pdfs([out_dir / v.site_dir for v in chosen])
@@ -319,7 +319,11 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:
         if args.verbose:
             raise
-        print(f"Erreur inattendue ({type(exc).__name__} : {exc}).\nRelancez avec --verbose pour la trace complète, et signalez-la aux développeurs.", file=sys.stderr)
+        print(
+            f"Erreur inattendue ({type(exc).__name__} : {exc}).\n"
+            "Relancez avec --verbose pour la trace complète, et signalez-la aux développeurs.",
+            file=sys.stderr,
+        )
         return 2
 
 

@@ -22,7 +22,7 @@ _Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
 
 def site_config(config_file: Path) -> dict[str, Any]:
     """The configuration as MkDocs merges it: `INHERIT` first, then this file (mappings merged)."""
-    own = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Lenient) or {}  # noqa: S506 (safe loader subclass)
+    own = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Lenient) or {}  # safe: a SafeLoader subclass
     parent = own.pop("INHERIT", None)
     if not parent:
         return own

@@ -30,14 +30,23 @@ import logging
 import re
 import shutil
 import time
+from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 from macros import handout as core
 from macros import render
 from macros.clock import build_instant
 from macros.variants import VARIANTS
 from tools import chromium
+
+if TYPE_CHECKING:  # Playwright and pypdf are imported when a PDF is made, not with this module
+    from playwright.sync_api import Browser
+    from pypdf import PdfWriter
+    from pypdf.generic import DictionaryObject, PdfObject
+
+Media = Literal["print", "screen"]
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -87,7 +96,7 @@ def _make_all(site_dirs: list[Path], timings: dict[str, float] | None) -> list[P
     return made
 
 
-def _make_one(browser: object, site_dir: Path) -> Path:
+def _make_one(browser: Browser, site_dir: Path) -> Path:
     """Print, finish and publish one site's handout; drop its print-only page."""
     home, page = site_dir / HOME_PAGE, site_dir / HANDOUT_PAGE
     home_html = home.read_text(encoding="utf-8")
@@ -103,7 +112,7 @@ def _make_one(browser: object, site_dir: Path) -> Path:
     return target
 
 
-def print_page(page: Path, *, media: str = "print") -> bytes:
+def print_page(page: Path, *, media: Media = "print") -> bytes:
     """The PDF of one local page as Chromium prints it (in a thread of its own).
 
     `media="screen"` prints the screen rendering instead (a control for tests).
@@ -116,7 +125,7 @@ def print_page(page: Path, *, media: str = "print") -> bytes:
         return pool.submit(_print_now, page, media=media).result()
 
 
-def _print_now(page: Path, *, media: str) -> bytes:
+def _print_now(page: Path, *, media: Media) -> bytes:
     with _browser() as browser:
         return _print_with(browser, page, media=media)
 
@@ -124,7 +133,7 @@ def _print_now(page: Path, *, media: str) -> bytes:
 class _browser:
     """Debian's Chromium driven by Playwright, for one `with` block."""
 
-    def __enter__(self) -> object:
+    def __enter__(self) -> Browser:
         from playwright.sync_api import Error, sync_playwright
 
         if not chromium.available():
@@ -144,7 +153,7 @@ class _browser:
             self._pw.stop()
 
 
-def _print_with(browser: object, page: Path, *, media: str) -> bytes:
+def _print_with(browser: Browser, page: Path, *, media: Media) -> bytes:
     """The PDF of one local page, JavaScript off and no request leaving the disk."""
     from playwright.sync_api import Error
 
@@ -187,14 +196,14 @@ def finish(raw: bytes, *, meta: dict[str, str], date: str, headings: tuple[str, 
         "/CreationDate": date,
         "/ModDate": date,
     })
-    writer.create_viewer_preferences().display_doctitle = True
+    writer.create_viewer_preferences().display_doctitle = True  # type: ignore[assignment]  # pypdf types its generated properties as `property`
     writer.page_mode = "/UseOutlines"
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
 
 
-def pdf_date(*, environ: dict[str, str] | None = None) -> str:
+def pdf_date(*, environ: Mapping[str, str] | None = None) -> str:
     """`D:20251103000000+00'00'`: SOURCE_DATE_EPOCH, else the build day at midnight UTC."""
     return build_instant(environ=environ).strftime("D:%Y%m%d%H%M%S+00'00'")
 
@@ -212,15 +221,16 @@ def _letters(text: str) -> str:
     return "".join(text.split())
 
 
-def _outline_items(root: object) -> list:
+def _outline_items(root: PdfObject | None) -> list[DictionaryObject]:
     """Every bookmark dictionary under an /Outlines node, depth first."""
-    items, stack = [], []
-    node = root.get_object().get("/First") if root is not None else None
+    items: list[DictionaryObject] = []
+    stack: list[PdfObject] = []
+    node = _dictionary(root).get("/First") if root is not None else None
     while node is not None or stack:
         if node is None:
             node = stack.pop()
             continue
-        item = node.get_object()
+        item = _dictionary(node)
         items.append(item)
         if item.get("/Next") is not None:
             stack.append(item["/Next"])
@@ -228,7 +238,16 @@ def _outline_items(root: object) -> list:
     return items
 
 
-def _renumber_structure_ids(writer: object) -> None:
+def _dictionary(obj: PdfObject) -> DictionaryObject:
+    """A PDF dictionary (the outline's nodes are), its indirect reference followed."""
+    from pypdf.generic import DictionaryObject
+
+    resolved = obj.get_object()
+    assert isinstance(resolved, DictionaryObject)
+    return resolved
+
+
+def _renumber_structure_ids(writer: PdfWriter) -> None:
     """Structure element ids (`node00000170`) numbered in document order.
 
     Chromium names them after its internal node numbers, which may differ
@@ -248,7 +267,9 @@ def _renumber_structure_ids(writer: object) -> None:
         for attribute in attributes if isinstance(attributes, ArrayObject) else [attributes] if attributes is not None else []:
             attribute = attribute.get_object()
             if isinstance(attribute, DictionaryObject) and "/Headers" in attribute:
-                attribute[NameObject("/Headers")] = ArrayObject(TextStringObject(names.get(str(h), str(h))) for h in attribute["/Headers"])
+                headers = attribute["/Headers"]
+                assert isinstance(headers, ArrayObject)  # an array of structure element ids (PDF 32000-1, table attributes)
+                attribute[NameObject("/Headers")] = ArrayObject(TextStringObject(names.get(str(h), str(h))) for h in headers)
 
 
 def _pdf_name(home_html: str, home: Path) -> str:

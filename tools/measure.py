@@ -14,6 +14,7 @@ that would leave the machine is recorded, never sent.
 """
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import mimetypes
@@ -76,13 +77,13 @@ def _handler(directory: Path, prefix: str) -> type[BaseHTTPRequestHandler]:
         server_version = "static"
         sys_version = ""
 
-        def do_GET(self) -> None:  # noqa: N802 (http.server API)
+        def do_GET(self) -> None:  # names and signatures: http.server's API
             self._answer(body=True)
 
-        def do_HEAD(self) -> None:  # noqa: N802 (http.server API)
+        def do_HEAD(self) -> None:
             self._answer(body=False)
 
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: Any) -> None:
             """Silent: the tests record requests on the browser side."""
 
         def _answer(self, *, body: bool) -> None:
@@ -134,8 +135,10 @@ def _handler(directory: Path, prefix: str) -> type[BaseHTTPRequestHandler]:
             if directory.resolve() not in (candidate, *candidate.parents):
                 return None
             if candidate.is_dir():
-                candidate = candidate / "index.html" if path.endswith("/") else None
-            return candidate if candidate is not None and candidate.is_file() else None
+                if not path.endswith("/"):
+                    return None
+                candidate = candidate / "index.html"
+            return candidate if candidate.is_file() else None
 
     return StaticHost
 
@@ -189,6 +192,17 @@ class PageMeasure:
         return budgets.grade(self.ecoindex)
 
 
+def _on_request(sent: dict[str, str], event: dict[str, Any]) -> None:
+    """Record a request's URL under its id (`Network.requestWillBeSent`); `data:` URLs are not requests."""
+    if not event["request"]["url"].startswith("data:"):
+        sent.setdefault(event["requestId"], event["request"]["url"])
+
+
+def _on_loaded(sizes: dict[str, int], event: dict[str, Any]) -> None:
+    """Record a response's encoded length, headers included (`Network.loadingFinished`)."""
+    sizes[event["requestId"]] = int(event["encodedDataLength"])
+
+
 def measure(browser: Any, url: str, *, viewport: dict[str, int] | None = None) -> PageMeasure:
     """Load `url` in a fresh context (empty cache) and count what it costs.
 
@@ -206,8 +220,8 @@ def measure(browser: Any, url: str, *, viewport: dict[str, int] | None = None) -
         sizes: dict[str, int] = {}
         failed: list[str] = []
         errors: list[str] = []
-        cdp.on("Network.requestWillBeSent", lambda e: sent.setdefault(e["requestId"], e["request"]["url"]) if not e["request"]["url"].startswith("data:") else None)
-        cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], int(e["encodedDataLength"])))
+        cdp.on("Network.requestWillBeSent", functools.partial(_on_request, sent))
+        cdp.on("Network.loadingFinished", functools.partial(_on_loaded, sizes))
         cdp.on("Network.loadingFailed", lambda e: failed.append(e["requestId"]))
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -248,8 +262,9 @@ def visit(browser: Any, urls: list[str], *, viewport: dict[str, int] | None = No
         for url in urls:
             sent: dict[str, str] = {}
             sizes: dict[str, int] = {}
-            on_sent = lambda e: sent.setdefault(e["requestId"], e["request"]["url"]) if not e["request"]["url"].startswith("data:") else None  # noqa: E731
-            on_done = lambda e: sizes.__setitem__(e["requestId"], int(e["encodedDataLength"]))  # noqa: E731
+            # Bound to this page's dicts (functools.partial), and kept to be removed below.
+            on_sent = functools.partial(_on_request, sent)
+            on_done = functools.partial(_on_loaded, sizes)
             cdp.on("Network.requestWillBeSent", on_sent)
             cdp.on("Network.loadingFinished", on_done)
             page.goto(url, wait_until="load")

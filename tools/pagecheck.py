@@ -15,9 +15,8 @@ from typing import Any
 import yaml
 
 from macros import escape
-from macros.errors import PageError, page_error
+from macros.errors import PageError, line_of, page_error
 from macros.pages import page_names
-from macros.errors import line_of
 from macros.restricted_pages import restricted_link_message, restricted_links, restricted_paths
 from macros.variants import variant
 from tools.config import site_config
@@ -63,12 +62,12 @@ def check_pages(root: Path = ROOT, *, audiences: tuple[str, ...], data_dir: Path
 
     errors: list[PageError] = []
     day = clock.today()
+    current = {"url": ""}  # the page being rendered, read by `here()` and the `relative_url` filter
     for audience in audiences:
         config = site_config(root / variant(audience).config)
         data_dir = data_dir or root / "data"
         data = load_data(data_dir, root=data_dir.parent, audience=audience)
         docs = root / str(config.get("docs_dir") or "docs")
-        current = {"url": ""}
         names = page_names(data, audience=audience, day=day, here=lambda: "../" * current["url"].count("/"))
         env = Environment(undefined=StrictUndefined, finalize=escape.as_text, autoescape=False)
         env.globals.update(names.variables)
@@ -85,7 +84,9 @@ def check_pages(root: Path = ROOT, *, audiences: tuple[str, ...], data_dir: Path
             try:
                 rendered = env.from_string(markdown).render(context)
             except Exception as exc:  # every page error, reported in French
-                errors.append(page_error(exc, file=file, source=source, markdown=markdown, names={**env.globals, **context}, filters=[*names.filters, "relative_url"]))
+                errors.append(
+                    page_error(exc, file=file, source=source, markdown=markdown, names={**env.globals, **context}, filters=[*names.filters, "relative_url"])
+                )
                 rendered = markdown  # the links written by hand are still checked
             if audience == "public":
                 links = restricted_links(rendered, page_path=relative)

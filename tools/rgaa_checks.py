@@ -19,6 +19,7 @@ conformity it lost.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import re
 import sys
@@ -82,7 +83,8 @@ FACTS_JS = """() => {
       banner: q('body > header, [role=banner]').length,
       main: q('main, [role=main]').length,
       contentinfo: q('body > footer, [role=contentinfo]').length,
-      navs: q('nav, [role=navigation]').map(n => name(n) && (n.getAttribute('aria-label') || n.getAttribute('aria-labelledby')) ? n.getAttribute('aria-label') || 'nommée' : ''),
+      navs: q('nav, [role=navigation]')
+          .map(n => name(n) && (n.getAttribute('aria-label') || n.getAttribute('aria-labelledby')) ? n.getAttribute('aria-label') || 'nommée' : ''),
     },
     chrome: [...q('header nav a'), ...q('footer a')].map(a => a.getAttribute('href') + ' ' + a.textContent.trim()).join(' | '),
   };
@@ -119,7 +121,8 @@ CLIPPED_JS = """() => {
     if (r.width <= 1 || r.height <= 1) continue;
     const scroller = e.closest('.table-scroll, [role=region], table');
     const hides = ['hidden', 'clip'];
-    if (!scroller && ((hides.includes(s.overflowX) && e.scrollWidth > e.clientWidth + 1) || (hides.includes(s.overflowY) && e.scrollHeight > e.clientHeight + 1)))
+    if (!scroller && ((hides.includes(s.overflowX) && e.scrollWidth > e.clientWidth + 1)
+                      || (hides.includes(s.overflowY) && e.scrollHeight > e.clientHeight + 1)))
       out.push('coupé : ' + e.outerHTML.slice(0, 90));
     else if (!scroller && r.right > W + 1 && e.textContent.trim())
       out.push('dépasse : ' + e.outerHTML.slice(0, 90));
@@ -247,10 +250,18 @@ def _dom_problems(facts: dict[str, Any], *, standalone: bool) -> dict[str, list[
                        ("no_forms", "forms"), ("no_new_window", "targets"), ("no_quotes", "quotes")):
         out[check] = list(facts[key])
     out["no_tables"] = [t["html"] for t in facts["tables"]]
-    out["simple_tables"] = [f"tableau complexe (en-têtes de groupes ou sur plusieurs niveaux) : {t['caption'][:80]}" for t in facts["tables"] if t["complex"]]
-    out["no_documents"] = [link["href"] for link in facts["links"] if re.search(r"\.(pdf|odt|ods|odp|docx?|xlsx?|pptx?|epub)$", link["href"].split("?")[0], re.I)]
-    out["tables"] = [f"{t['html']} : {'sans titre' if not t['caption'] else ''}{' tableau de mise en forme' if t['layout'] else ''}{' sans en-tête' if not t['th'] else ''}{' en-têtes sans scope' if t['unscoped'] else ''}"
-                     for t in facts["tables"] if not t["caption"] or t["layout"] or not t["th"] or t["unscoped"]]
+    out["simple_tables"] = [
+        f"tableau complexe (en-têtes de groupes ou sur plusieurs niveaux) : {t['caption'][:80]}" for t in facts["tables"] if t["complex"]
+    ]
+    out["no_documents"] = [
+        link["href"] for link in facts["links"] if re.search(r"\.(pdf|odt|ods|odp|docx?|xlsx?|pptx?|epub)$", link["href"].split("?")[0], re.I)
+    ]
+    out["tables"] = [
+        f"{t['html']} : {'sans titre' if not t['caption'] else ''}{' tableau de mise en forme' if t['layout'] else ''}"
+        f"{' sans en-tête' if not t['th'] else ''}{' en-têtes sans scope' if t['unscoped'] else ''}"
+        for t in facts["tables"]
+        if not t["caption"] or t["layout"] or not t["th"] or t["unscoped"]
+    ]
     headings = facts["headings"]
     problems = []
     levels = [h["level"] for h in headings]
@@ -258,7 +269,7 @@ def _dom_problems(facts: dict[str, Any], *, standalone: bool) -> dict[str, list[
         problems.append(f"{levels.count(1)} titre(s) h1")
     if levels and levels[0] != 1:
         problems.append(f"premier titre de niveau {levels[0]} : « {headings[0]['text']} »")
-    for before, after in zip(headings, headings[1:]):
+    for before, after in itertools.pairwise(headings):
         if after["level"] > before["level"] + 1:
             problems.append(f"saut de niveau h{before['level']} → h{after['level']} : « {after['text']} »")
     out["headings"] = problems
@@ -271,7 +282,8 @@ def _dom_problems(facts: dict[str, Any], *, standalone: bool) -> dict[str, list[
         problems.append("aucune navigation")
     problems += ["navigation sans nom" for name in marks["navs"] if not name]
     out["landmarks"] = problems
-    problems, targets = [], {}
+    problems = []
+    targets: dict[str, str] = {}  # link name -> destination (without fragment)
     for link in facts["links"]:
         if not link["name"]:
             problems.append(f"lien sans intitulé : {link['html']}")
@@ -346,8 +358,12 @@ def check_page(browser: Any, url: str, *, standalone: bool = False) -> dict[str,
         out.update(_keyboard(walk))
         out["reflow_320"] = _layout(new_page, url, viewport={"width": 320, "height": 640}) + _layout(new_page, url, viewport={"width": 1280, "height": 256})
         out["zoom_400"] = _layout(new_page, url, viewport={"width": 320, "height": 200}, device_scale_factor=4)
-        out["zoom_200"] = _layout(new_page, url, viewport=DESKTOP, css=TEXT_200_CSS) + _layout(new_page, url, viewport={"width": 640, "height": 400}, device_scale_factor=2)
-        out["text_spacing"] = _layout(new_page, url, viewport=DESKTOP, css=TEXT_SPACING_CSS) + _layout(new_page, url, viewport={"width": 320, "height": 640}, css=TEXT_SPACING_CSS)
+        out["zoom_200"] = _layout(new_page, url, viewport=DESKTOP, css=TEXT_200_CSS) + _layout(
+            new_page, url, viewport={"width": 640, "height": 400}, device_scale_factor=2
+        )
+        out["text_spacing"] = _layout(new_page, url, viewport=DESKTOP, css=TEXT_SPACING_CSS) + _layout(
+            new_page, url, viewport={"width": 320, "height": 640}, css=TEXT_SPACING_CSS
+        )
         out["orientation"] = _layout(new_page, url, viewport={"width": 360, "height": 640}) + _layout(new_page, url, viewport={"width": 640, "height": 360})
         forced = new_page(viewport=DESKTOP, forced_colors="active")
         forced.goto(url)
@@ -436,7 +452,7 @@ def pdf_facts(path: Path) -> dict[str, Any]:
     from pypdf import PdfReader
 
     reader = PdfReader(path)
-    root = reader.trailer["/Root"]
+    root = reader.root_object
     mark = root.get("/MarkInfo") or {}
     prefs = root.get("/ViewerPreferences")
     prefs = prefs.get_object() if prefs is not None else {}
@@ -463,7 +479,7 @@ def pdf_facts(path: Path) -> dict[str, Any]:
     tree = root.get("/StructTreeRoot")
     if tree is not None:
         walk(tree.get_object().get("/K"))
-    meta = reader.metadata or {}
+    meta: dict[str, Any] = reader.metadata or {}
     return {
         "pages": len(reader.pages),
         "tagged": bool(mark.get("/Marked")) and tree is not None,

@@ -25,8 +25,8 @@ START, END = "<!-- variables : début (python tools/variables.py) -->", "<!-- va
 
 def block() -> str:
     """The Markdown table of every `fig.*` variable with its example value."""
-    from macros.validation import load_data
     from macros.figures import key_figures
+    from macros.validation import load_data
 
     figures = key_figures(load_data(EXAMPLE, root=ROOT), day=EXAMPLE_DAY)
     rows = [f"| `{{{{ fig.{name} }}}}` | {value} |" for name, value in sorted(dataclasses.asdict(figures).items())]
