@@ -4,8 +4,8 @@ mkdocs.yml names this file (`plugins: macros: module_name:
 macros/mkdocs_adapter`); mkdocs-macros loads it by its path and calls
 `define_env` and the hooks below. Everything MkDocs-specific lives here:
 reading the configuration, exposing variables, macros and filters to the
-pages, the public-page link guard, the preview of errors, and the work
-after the build (calendar files, handout, typography, pruning). No other
+pages, the public-page link guard, the preview of errors, and handing the
+built site to the core's post-build steps (macros/postbuild.py). No other
 module of the package imports MkDocs, and importing `macros` runs nothing.
 """
 from __future__ import annotations
@@ -22,8 +22,7 @@ if str(PROJECT) not in sys.path:  # loaded by path (mkdocs build from the projec
 
 from markupsafe import Markup  # noqa: E402
 
-from macros import assets, conformity, escape, handout, jsonld, pages, sources, typography  # noqa: E402
-from macros import calendar as ics  # noqa: E402
+from macros import assets, conformity, escape, handout, jsonld, pages, postbuild, sources  # noqa: E402
 from macros.clock import today  # noqa: E402
 from macros.errors import DataErrors, line_of  # noqa: E402
 from macros.preview import previewing  # noqa: E402
@@ -163,50 +162,29 @@ def on_post_page_macros(env: Any) -> None:
 
 
 def on_post_build(env: Any) -> None:
-    """Write the calendar files; drop the sitemap of the restricted variant."""
+    """Hand the built site to the core's post-build steps (macros/postbuild.py)."""
     if "data" not in _STATE:  # preview of invalid data: nothing to write
         return
-    data, day = _STATE["data"], _STATE["day"]
-    audience = _audience(env)
-    site_dir = Path(env.conf["site_dir"])
-    stamp = dt.datetime.combine(day, dt.time(0, 0), tzinfo=dt.UTC)
-    public = ics.public_calendar(data, stamp=stamp)
-    if public is not None:
-        (site_dir / "inscriptions.ics").write_bytes(public)
-    _fill_handouts(env)
-    _finish_pages(site_dir)
-    if audience == "restricted":
-        (site_dir / "planning.ics").write_bytes(ics.restricted_calendar(data, audience=audience, stamp=stamp))
-        for name in ("sitemap.xml", "sitemap.xml.gz"):
-            (site_dir / name).unlink(missing_ok=True)
-    from macros.prune import prune  # publish only what a page, stylesheet, robots.txt or the sitemap uses
-
-    prune(site_dir, site_url=env.conf.get("site_url") or "")
-
-
-def _fill_handouts(env: Any) -> None:
-    """Gather every page of the navigation into each page using the handout template."""
     nav, files = env.variables["navigation"], env.variables["files"]
     sections = tuple(
         handout.Section(url=p.url, content=p.content or "")
         for p in nav.pages
         if (p.meta or {}).get("handout", True)  # `handout: false`: a page about the site, not the offer
     )
-    for file in files.documentation_pages():
-        page = file.page
-        if page is None or (page.meta or {}).get("template") != handout.TEMPLATE:
-            continue
-        out = Path(file.abs_dest_path)
-        out.write_text(handout.fill(out.read_text(encoding="utf-8"), sections, here=page.url), encoding="utf-8")
-
-
-def _finish_pages(site_dir: Path) -> None:
-    """French typography in the text of every page (macros/typography.py)."""
-    for path in sorted(site_dir.rglob("*.html")):
-        text = path.read_text(encoding="utf-8")
-        fixed = typography.french_html(text)
-        if fixed != text:
-            path.write_text(fixed, encoding="utf-8")
+    handouts = tuple(
+        (Path(file.abs_dest_path), file.page.url)
+        for file in files.documentation_pages()
+        if file.page is not None and (file.page.meta or {}).get("template") == handout.TEMPLATE
+    )
+    postbuild.finish_site(
+        Path(env.conf["site_dir"]),
+        _STATE["data"],
+        audience=_audience(env),
+        day=_STATE["day"],
+        site_url=env.conf.get("site_url") or "",
+        sections=sections,
+        handouts=handouts,
+    )
 
 
 # ------------------------------------------------------------- editors' errors

@@ -72,7 +72,7 @@ def copy_project(dest: Path, *, case: str | None = BROCHURE) -> Path:
 
 def build_site(config_file: str, site_dir: Path, *, project: Path) -> Path:
     """Build one configuration of `project` into `site_dir` (no PDF)."""
-    from tools.build import build_variant
+    from tools.mkdocs_build import build_variant
 
     build_variant(project / config_file, site_dir)
     return site_dir

@@ -61,7 +61,7 @@ def test_cli_check_reports_a_broken_amount(tmp_path: Path) -> None:
     pricing.write_text(text, encoding="utf-8")
     summary = tmp_path / "summary.md"
     result = subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "annotate.py"), "check", "--data", str(data)],
+        [sys.executable, "-m", "tools.annotate", "check", "--data", str(data)], cwd=ROOT,
         capture_output=True, text=True, env={"GITHUB_STEP_SUMMARY": str(summary), "PATH": "/usr/bin:/bin"}, check=False,
     )
     assert result.returncode == 1
@@ -80,7 +80,7 @@ def test_cli_check_annotates_a_broken_page(tmp_path: Path) -> None:
     line = text.splitlines().index("{{ contract_breakdown() }}") + 1
     page.write_text(text.replace("{{ contract_breakdown() }}", "{{ contract_breakdwn() }}"), encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "tools/annotate.py", "check"], cwd=project,
+        [sys.executable, "-m", "tools.annotate", "check"], cwd=project,
         capture_output=True, text=True, env={"PATH": "/usr/bin:/bin"}, check=False,
     )
     assert result.returncode == 1

@@ -20,7 +20,7 @@ EDITING = ROOT / "EDITING.md"
 
 
 def test_variables_list_is_current():
-    result = subprocess.run([sys.executable, "tools/variables.py", "--check"], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "tools.variables", "--check"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
 
 

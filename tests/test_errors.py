@@ -34,7 +34,7 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "176212800
 
 def run(project: Path, *args: str, timeout: int = 300) -> subprocess.CompletedProcess[str]:
     """`tools/build.py <args>` in `project`."""
-    return subprocess.run([PYTHON, "tools/build.py", *args], cwd=project, env=ENV, capture_output=True, text=True, timeout=timeout)
+    return subprocess.run([PYTHON, "-m", "tools.build", *args], cwd=project, env=ENV, capture_output=True, text=True, timeout=timeout)
 
 
 def fingerprint(folder: Path) -> dict[str, str]:
@@ -214,7 +214,7 @@ def test_check_imports_no_mkdocs():
 
     How long it takes is measured by `make bench`, not asserted here.
     """
-    result = subprocess.run([PYTHON, "-X", "importtime", "tools/build.py", "check"], cwd=ROOT, env=ENV, capture_output=True, text=True)
+    result = subprocess.run([PYTHON, "-X", "importtime", "-m", "tools.build", "check"], cwd=ROOT, env=ENV, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     modules = {line.split("|")[-1].strip().split(".")[0] for line in result.stderr.splitlines() if line.startswith("import time:")}
     assert "jinja2" in modules  # the pages are rendered
@@ -375,7 +375,7 @@ def test_live_preview_shows_data_errors_and_recovers(tmp_path):
 
 # ------------------------------------------------------------------ replacement
 def test_replacing_sites_is_all_or_nothing(tmp_path):
-    from tools.build import replace_sites
+    from tools.swap import replace_sites
 
     root, built = tmp_path / "root", tmp_path / "root" / ".build-x"
     for name in ("site", "site-restricted"):

@@ -128,7 +128,7 @@ def test_restricted_tables_are_simple(built, page):
 
 @pytest.mark.parametrize("link", ["restricted/operation.md", "restricted/planning.md"])
 def test_public_page_linking_restricted_fails(tmp_path, link):
-    from tools.build import BuildFailed
+    from tools.mkdocs_build import BuildFailed
 
     project = copy_project(tmp_path / "project")
     page = project / "docs" / "contacts.md"
@@ -139,7 +139,7 @@ def test_public_page_linking_restricted_fails(tmp_path, link):
 
 @pytest.mark.parametrize("call", ["{{ planning_table() }}", "{{ modules_table() }}", "{{ sequences() }}", "{{ operation_aim() }}"])
 def test_public_page_calling_restricted_macro_fails(tmp_path, call):
-    from tools.build import BuildFailed
+    from tools.mkdocs_build import BuildFailed
 
     project = copy_project(tmp_path / "project")
     page = project / "docs" / "contacts.md"
@@ -177,7 +177,7 @@ def test_published_sequences_switch(tmp_path):
 def test_locked_restricted_sources_build_public_only(tmp_path):
     """A clone without the key: the public variant builds, the restricted one says why not."""
     from macros.sources import GIT_CRYPT_HEADER
-    from tools.build import BuildFailed
+    from tools.mkdocs_build import BuildFailed
 
     project = copy_project(tmp_path / "project")
     for path in (project / "data" / "restricted").glob("*.yml"):

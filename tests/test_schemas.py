@@ -66,12 +66,12 @@ def test_schema_check_command_fails_when_out_of_date(tmp_path):
     assert schemas.outdated(tmp_path) == []
     _stale(tmp_path)
     assert schemas.outdated(tmp_path) == ["offer", "pricing", "restricted-planning"]
-    result = subprocess.run([sys.executable, "tools/schemas.py", "--check"], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "tools.schemas", "--check"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout == "Schémas à jour : schemas/*.schema.json\n"
     # The failing path of the command itself, on a copy of the project whose schemas are stale.
     project = copy_project(tmp_path / "project")
     _stale(project / "schemas")
-    result = subprocess.run([sys.executable, "tools/schemas.py", "--check"], cwd=project, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "tools.schemas", "--check"], cwd=project, capture_output=True, text=True)
     assert result.returncode == 1 and result.stdout == ""
     assert result.stderr == (
         "Schémas périmés : schemas/offer.schema.json, schemas/pricing.schema.json, "

@@ -90,7 +90,7 @@ def test_no_figure_typed_in_docs():
 
 
 def test_check_command_reports_and_succeeds():
-    result = subprocess.run([sys.executable, "tools/build.py", "check"], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "tools.build", "check"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Données valides : data/*.yml")
 
@@ -136,7 +136,7 @@ def test_a_new_cohort_is_one_edit_of_the_cohort_block(tmp_path, monkeypatch):
 
 def test_a_new_cohort_needs_a_new_id(tmp_path):
     """Dates moved but the id kept: refused, so that calendars never mix two cohorts."""
-    from tools.build import BuildFailed
+    from tools.mkdocs_build import BuildFailed
 
     project = copy_project(tmp_path / "project")
     planning = project / "data" / "planning.yml"
