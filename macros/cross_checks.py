@@ -12,7 +12,7 @@ from typing import Any
 from .errors import DataError
 from .loader import LoadedFile
 from .messages import unknown
-from .model import Data, Sequence
+from .model import CONTRACT_ENTER, CONTRACT_TRAINING, ITEM_YEARLY_FEE, PHASE_ACT, PHASE_UNDERSTAND, Data, Sequence
 
 
 def cross_check(data: Data, files: dict[str, LoadedFile]) -> list[DataError]:
@@ -30,11 +30,11 @@ def cross_check(data: Data, files: dict[str, LoadedFile]) -> list[DataError]:
 
 # Records the pages compute with: an editor may change them, not remove them.
 REQUIRED_IDS: tuple[tuple[str, str, str, str], ...] = (
-    ("programme", "phases", "comprendre", "étape"),
-    ("programme", "phases", "agir", "étape"),
-    ("pricing", "contracts", "enter", "contrat"),
-    ("pricing", "contracts", "organisme_formation", "contrat"),
-    ("pricing", "items", "redevance_lucie", "poste"),
+    ("programme", "phases", PHASE_UNDERSTAND, "étape"),
+    ("programme", "phases", PHASE_ACT, "étape"),
+    ("pricing", "contracts", CONTRACT_ENTER, "contrat"),
+    ("pricing", "contracts", CONTRACT_TRAINING, "contrat"),
+    ("pricing", "items", ITEM_YEARLY_FEE, "poste"),
 )
 YEARS = (2000, 2099)
 

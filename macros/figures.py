@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from . import formatting as fmt
 from . import pricing as pr
 from . import timeline as tl
-from .model import Data
+from .model import CONTRACT_TRAINING, ITEM_YEARLY_FEE, PHASE_ACT, PHASE_UNDERSTAND, Data
 from .price_views import base_tier, floor_price, label_of, other_membership, up_to, year_is_floor, years_label
 from .status_views import state_title
 
@@ -61,14 +61,15 @@ def key_figures(data: Data, *, day: dt.date) -> Figures:
     best_n = pr.quote(p, membership=non_member, revenue_tier=tier, funding="finance")
     y1 = pr.year_range(p, membership=member, revenue_tier=tier, year=1)
     y2 = pr.year_range(p, membership=member, revenue_tier=tier, year=2)
-    training = pr.contract_range(p, contract="organisme_formation", membership=member, revenue_tier=tier, year=1)
+    training = pr.contract_range(p, contract=CONTRACT_TRAINING, membership=member, revenue_tier=tier, year=1)
     fees = best_n.total - best_m.total
     # At the reference tier, which items name (cross_checks), both quotes have a reference price and a saving.
     assert best_m.reference is not None and best_m.saving_ratio is not None and best_n.reference is not None
-    fee_years = pr.find_item(p, "redevance_lucie").years
+    fee = pr.find_item(p, ITEM_YEARLY_FEE)
+    fee_years = fee.years
     assert fee_years is not None  # a yearly fee
-    t_first, t_last = tl.phase_months(prog, "comprendre")
-    a_first, a_last = tl.phase_months(prog, "agir")
+    t_first, t_last = tl.phase_months(prog, PHASE_UNDERSTAND)
+    a_first, a_last = tl.phase_months(prog, PHASE_ACT)
     status = tl.registration_status(cohort, prog, today=day)
     values = {
         "member_from": floor_price(best_m.total, minimum=best_m.minimum),
@@ -82,7 +83,7 @@ def key_figures(data: Data, *, day: dt.date) -> Figures:
         "training_range": fmt.money_range(*training),
         "training_price": fmt.money(training[1]),
         "file_fees": fmt.money(fees),
-        "yearly_fee": floor_price(pr.find_item(p, "redevance_lucie").amount, minimum=pr.find_item(p, "redevance_lucie").minimum),
+        "yearly_fee": floor_price(fee.amount, minimum=fee.minimum),
         "reference_years": fmt.number(p.reference.years),
         "training_days": fmt.days(tl.training_days(prog)),
         "accompaniment_days": fmt.days(tl.accompaniment_days(prog)),

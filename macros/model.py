@@ -13,6 +13,14 @@ from pydantic import Field
 
 from .field_types import Count, Day, Email, Euros, Format, Ident, Kind, Mode, ModuleCode, Month, MonthIndex, Quantity, RowFormat, StrictModel, Text
 
+# The records the pages compute with, by id: an editor may change them, not
+# remove them (cross_checks.REQUIRED_IDS checks that they are there).
+PHASE_UNDERSTAND = "comprendre"  # its months are the training's
+PHASE_ACT = "agir"  # its months are the accompaniment's
+CONTRACT_ENTER = "enter"
+CONTRACT_TRAINING = "organisme_formation"  # the training's price range
+ITEM_YEARLY_FEE = "redevance_lucie"  # the yearly fee and its years
+
 
 # ---------------------------------------------------------------- offer.yml
 class Context(StrictModel):
@@ -169,8 +177,8 @@ class Pricing(StrictModel):
     tax_basis: Literal["ht", "ttc", "non_precise"] = Field(description="Prix HT, TTC ou non précisé")
     memberships: tuple[Named, ...] = Field(min_length=2, description="Profils : le profil de référence (adhérent) et au moins un autre (non adhérent)")
     revenue_tiers: tuple[Named, ...] = Field(min_length=1, description="Tranches de chiffre d'affaires")
-    contracts: tuple[Contract, ...] = Field(min_length=1, description="Contrats (enter et organisme_formation sont obligatoires)")
-    items: tuple[Item, ...] = Field(min_length=1, description="Postes de prix (redevance_lucie est obligatoire)")
+    contracts: tuple[Contract, ...] = Field(min_length=1, description=f"Contrats ({CONTRACT_ENTER} et {CONTRACT_TRAINING} sont obligatoires)")
+    items: tuple[Item, ...] = Field(min_length=1, description=f"Postes de prix ({ITEM_YEARLY_FEE} est obligatoire)")
     opco_funding: OpcoFunding
     reference: Reference
 
@@ -207,7 +215,7 @@ class Programme(StrictModel):
     """data/programme.yml : les étapes du parcours (publiques) ; la durée totale est calculée."""
 
     modes: tuple[Mode, ...] = Field(default=(), description="Modalités du parcours (presentiel, virtuel, distanciel), telles que la section 3 les annonce")
-    phases: tuple[Phase, ...] = Field(min_length=1, description="Étapes du parcours (comprendre et agir sont obligatoires)")
+    phases: tuple[Phase, ...] = Field(min_length=1, description=f"Étapes du parcours ({PHASE_UNDERSTAND} et {PHASE_ACT} sont obligatoires)")
     sequences: tuple[Sequence, ...] | None = Field(
         default=None, description="Séquences, seulement si ENTER décide de les publier (sinon dans data/restricted/programme.yml)"
     )

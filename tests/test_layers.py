@@ -119,3 +119,15 @@ def test_one_preview_switch():
     writers = [p.relative_to(ROOT).as_posix() for folder in ("macros", "tools") for p in (ROOT / folder).glob("*.py")
                if "ENTER_PREVIEW" in p.read_text(encoding="utf-8")]
     assert writers == ["macros/preview.py"]
+
+
+def test_required_ids_are_named_once():
+    """The ids the pages compute with are constants of macros/model.py, used by the checks and the figures."""
+    from macros import model
+    from macros.cross_checks import REQUIRED_IDS
+
+    required = {model.PHASE_UNDERSTAND, model.PHASE_ACT, model.CONTRACT_ENTER, model.CONTRACT_TRAINING, model.ITEM_YEARLY_FEE}
+    assert {ident for _file, _field, ident, _what in REQUIRED_IDS} == required
+    others = [f"{p.name}: {ident}" for p in (ROOT / "macros").glob("*.py") if p.name != "model.py"
+              for ident in required if f'"{ident}"' in p.read_text(encoding="utf-8")]
+    assert others == []
