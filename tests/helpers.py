@@ -21,7 +21,6 @@ import json
 import os
 import re
 import shutil
-import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,16 +28,18 @@ from typing import Any
 
 import yaml
 
+from macros.restricted_pages import RESTRICTED_DIR
+from macros.variants import AUDIENCES
+from macros.variants import VARIANTS as _VARIANTS
+
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 FIXTURES = ROOT / "tests" / "fixtures"
 BROCHURE = "brochure"
 # Fixed days for reproducible builds of the brochure case.
 EPOCH_OPEN = "1762128000"  # 2025-11-03 00:00 UTC: intentions open
 SOURCES = ("docs", "macros", "overrides", "tools", "schemas")
-CONFIGS = ("mkdocs.yml", "mkdocs.restricted.yml")
+CONFIGS = tuple(v.config for v in _VARIANTS)
 
 
 def epoch(day: str) -> str:
@@ -191,10 +192,6 @@ def scan(site: Path, needles: list[str]) -> list[str]:
 # ------------------------------------------------------- pages of the built sites
 DOCS = ROOT / "docs"
 FIXTURE_DOCS = FIXTURES / BROCHURE / "docs"
-VARIANTS = ("public", "restricted")
-RESTRICTED_DIR = "restricted/"
-# The W3C/axe rule sets the site must pass: WCAG 2.0 and 2.1, levels A and AA.
-WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
 
 
 @dataclass(frozen=True)
@@ -241,7 +238,7 @@ def expected_pages() -> tuple[SitePage, ...]:
     # (in clear), the project's own may be git-crypt ciphertext in this clone.
     docs = [d for d in sorted(DOCS.rglob("*.md")) if not d.relative_to(DOCS).as_posix().startswith(RESTRICTED_DIR)]
     docs += sorted((FIXTURE_DOCS / RESTRICTED_DIR).rglob("*.md"))
-    for variant in VARIANTS:
+    for variant in AUDIENCES:
         for doc in docs:
             base = FIXTURE_DOCS if doc.is_relative_to(FIXTURE_DOCS) else DOCS
             rel = doc.relative_to(base).as_posix()

@@ -19,10 +19,10 @@ import yaml
 
 from helpers import EPOCH_OPEN, ROOT
 from macros import prune
+from macros.variants import AUDIENCES
 from tools import handout
 
 SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
-VARIANTS = ("public", "restricted")
 # Any href/src written in a page or url() in a stylesheet (independent of prune's parser).
 _ANY_LINK = re.compile(r"""(?:href|src)="([^"#?]+)[^"]*"|url\(\s*['"]?([^'")#?]+)""")
 
@@ -71,7 +71,7 @@ def _local_targets(site: Path) -> list[str]:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("variant", AUDIENCES)
 def test_published_site_has_no_unused_file(published, variant):
     site = published[variant]
     assert prune.unreferenced(site, site_url=SITE_URL) == []
@@ -79,7 +79,7 @@ def test_published_site_has_no_unused_file(published, variant):
     assert _local_targets(site) == []
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("variant", AUDIENCES)
 def test_build_without_pdf_keeps_only_the_handout_page_unlinked(built, variant):
     """Before printing (`make serve`, `--no-pdf`), the handout page is the one file nothing links."""
     site = built[variant]
@@ -90,7 +90,7 @@ def test_build_without_pdf_keeps_only_the_handout_page_unlinked(built, variant):
     assert dangling and all(d.endswith(".pdf") for d in dangling), dangling
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("variant", AUDIENCES)
 def test_no_theme_javascript_or_material_stylesheet(built, variant):
     files = prune.site_files(built[variant])
     assert [f for f in files if f.endswith((".js", ".map", ".gz")) or f.startswith("assets/javascripts/")] == []
@@ -98,7 +98,7 @@ def test_no_theme_javascript_or_material_stylesheet(built, variant):
     assert "assets/images/favicon.png" not in files
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("variant", AUDIENCES)
 def test_calendars_and_sharing_image_are_kept(built, variant):
     files = set(prune.site_files(built[variant]))
     # og:image, an absolute address under site_url: public pages only (the restricted variant is not shared)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import VARIANTS, SitePage, expected_pages
+from helpers import AUDIENCES, SitePage, expected_pages
 from macros.budgets import BUDGETS, ecoindex, grade
 from tools.measure import site_pages
 
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_every_built_page_is_tested(built):
-    for variant in VARIANTS:
+    for variant in AUDIENCES:
         tested = sorted(p.path for p in expected_pages() if p.variant == variant)
         assert sorted(site_pages(built[variant])) == tested, variant
 

@@ -13,7 +13,7 @@ import re
 import pytest
 import yaml
 
-from helpers import ROOT, VARIANTS, normalise, page_text
+from helpers import AUDIENCES, ROOT, normalise, page_text
 from macros.restricted_pages import standalone
 
 pytestmark = pytest.mark.browser
@@ -44,7 +44,7 @@ def _pages(site):
     return sorted(p for p in site.rglob("*.html") if "plaquette/" not in p.relative_to(site).as_posix())
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("variant", AUDIENCES)
 @pytest.mark.parametrize("width", PHONES)
 def test_header_on_a_phone_never_clips(served, new_page, data, variant, width):
     page = new_page(viewport={"width": width, "height": 700})
@@ -57,7 +57,7 @@ def test_header_on_a_phone_never_clips(served, new_page, data, variant, width):
     assert facts["links"] and all(facts["links"]), "chaque lien du menu est visible, sans tiroir"
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("variant", AUDIENCES)
 def test_no_checkbox_no_script_no_drawer(built, variant):
     for page in _pages(built[variant]):
         source = page.read_text(encoding="utf-8")
@@ -65,7 +65,7 @@ def test_no_checkbox_no_script_no_drawer(built, variant):
         assert re.findall(r"<script(?![^>]*application/ld\+json)", source) == [], page
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("variant", AUDIENCES)
 def test_top_navigation_has_the_offer_and_the_footer_the_statements(built, variant):
     for page in _pages(built[variant]):
         source = page.read_text(encoding="utf-8")
@@ -81,7 +81,7 @@ def test_top_navigation_has_the_offer_and_the_footer_the_statements(built, varia
         assert source.count('aria-current="page"') <= 1, page
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("variant", AUDIENCES)
 def test_next_links_follow_the_reading_order(built, variant):
     """From the home page, « Suivant » leads through the top navigation in its order, then stops."""
     site = built[variant]
@@ -99,7 +99,7 @@ def test_next_links_follow_the_reading_order(built, variant):
     assert [t.casefold() for t in seen] == [t.casefold() for t in order]
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("variant", AUDIENCES)
 def test_contents_only_on_long_pages(built, variant):
     toc = THEME["toc"]
     with_toc = 0

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from helpers import VARIANTS, normalise, page_text
+from helpers import AUDIENCES, normalise, page_text
 from macros import conformity
 from macros.budgets import budget_rows
 from macros.restricted_pages import standalone
@@ -30,7 +30,7 @@ def _target(site, page, href):
     return candidate / "index.html" if candidate.is_dir() else candidate
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("variant", AUDIENCES)
 def test_every_footer_links_both_statements(built, variant):
     site = built[variant]
     pages = sorted(site.rglob("*.html"))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import VARIANTS
+from helpers import AUDIENCES
 
 
 def vnu_jar() -> Path:
@@ -43,7 +43,7 @@ def nu_errors(site: Path) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("variant", AUDIENCES)
 def test_nu_checker_reports_no_error(built, variant):
     assert nu_errors(built[variant]) == []
 
