@@ -14,7 +14,7 @@ import itertools
 import pytest
 
 from helpers import SitePage
-from tools.rgaa_checks import ax_tree, tree_problems
+from tools.page_checks import ax_tree, tree_problems
 
 pytestmark = pytest.mark.browser
 

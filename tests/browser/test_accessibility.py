@@ -15,7 +15,7 @@ from __future__ import annotations
 import pytest
 
 from helpers import SitePage
-from tools.rgaa_checks import CLIPPED_JS, axe_violations
+from tools.page_checks import CLIPPED_JS, axe_violations
 
 pytestmark = pytest.mark.browser
 

@@ -13,7 +13,7 @@ import hashlib
 import pytest
 
 from helpers import SitePage
-from tools.rgaa_checks import HTMLCS, htmlcs_errors
+from tools.page_checks import HTMLCS, htmlcs_errors
 
 pytestmark = pytest.mark.browser
 

@@ -13,7 +13,8 @@ import pytest
 
 from macros import rgaa
 from macros.restricted_pages import standalone
-from tools.rgaa_checks import add_consistency, check_page, contradictions, unseen
+from tools.page_checks import check_page
+from tools.rgaa_checks import add_consistency, contradictions, unseen
 
 pytestmark = pytest.mark.browser
 
