@@ -12,7 +12,8 @@ from typing import Any
 from .errors import DataError
 from .loader import LoadedFile
 from .messages import unknown
-from .model import CONTRACT_ENTER, CONTRACT_TRAINING, ITEM_YEARLY_FEE, PHASE_ACT, PHASE_UNDERSTAND, Data, Sequence
+from .model import CONTRACT_ENTER, CONTRACT_TRAINING, ITEM_YEARLY_FEE, Data
+from .programme_model import PHASE_ACT, PHASE_UNDERSTAND, Sequence
 
 
 def cross_check(data: Data, files: dict[str, LoadedFile]) -> list[DataError]:

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from . import formatting as fmt
 from . import pricing as pr
 from . import timeline as tl
-from .model import CONTRACT_TRAINING, ITEM_YEARLY_FEE, PHASE_ACT, PHASE_UNDERSTAND, Data
+from .model import CONTRACT_TRAINING, ITEM_YEARLY_FEE, Data
 from .price_views import base_tier, floor_price, label_of, other_membership, up_to, year_is_floor, years_label
+from .programme_model import PHASE_ACT, PHASE_UNDERSTAND
 from .status_views import state_title
 
 

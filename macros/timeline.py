@@ -5,7 +5,8 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .model import Cohort, Data, Module, Plan, Programme, Row, Sequence
+from .model import Data
+from .programme_model import Cohort, Module, Plan, Programme, Row, Sequence
 
 
 def add_months(month: dt.date, count: int) -> dt.date:

@@ -84,7 +84,7 @@ def test_status_sentences(data):
 
 
 def test_next_cohort_is_said_only_when_declared(data):
-    from macros.model import NextCohort
+    from macros.programme_model import NextCohort
 
     planning = data.planning.model_copy(update={"next_cohort": NextCohort(contact_to_be_told=True)})
     view = status_views.status_view(data.model_copy(update={"planning": planning}), day=dt.date(2026, 11, 30))

@@ -3,8 +3,9 @@
     python tools/schemas.py          # writes schemas/<file>.schema.json (make schemas)
     python tools/schemas.py --check  # exit 1 when a committed schema is out of date
 
-The schemas are generated from the pydantic models of macros/model.py, so
-they never drift from the validation: edit the model, then `make schemas`.
+The schemas are generated from the pydantic models (macros/model.py,
+macros/programme_model.py), so they never drift from the validation: edit
+the model, then `make schemas`.
 Each data file names its schema on its first line, for VS Code's YAML
 extension and other editors using yaml-language-server:
 
