@@ -137,3 +137,14 @@ def test_core_modules_stay_small():
     """One job per module: no module of macros/ over 350 lines (split it by job before it grows past)."""
     long = {p.name: n for p in (ROOT / "macros").glob("*.py") if (n := len(p.read_text(encoding="utf-8").splitlines())) > 350}
     assert long == {}
+
+
+def test_pre_commit_hooks_name_existing_modules():
+    """The pre-commit hooks watch modules by name: each must exist (a rename must update them)."""
+    import re
+
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = [hook for repo in config["repos"] for hook in repo["hooks"]]
+    named = {name for hook in hooks for group in re.findall(r"macros/\(([^)]*)\)", hook["files"]) for name in group.split("|")}
+    assert {"model", "validation"} <= named
+    assert sorted(name for name in named if not (ROOT / "macros" / f"{name}.py").is_file()) == []
