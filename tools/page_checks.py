@@ -114,23 +114,30 @@ CLIPPED_JS = """(strict) => {
   return out;
 }"""
 
+# Describe document.activeElement, mark it with its rank (a second visit
+# means the walk came back), and say whether its focus is visible (an
+# outline or a shadow) and on screen. The browser tests use the same walk.
 FOCUS_JS = """(rank) => {
   const e = document.activeElement;
   if (!e || e === document.body) return null;
-  if (e.dataset.rgaaRank !== undefined) return {again: true};
-  e.dataset.rgaaRank = rank;
+  if (e.dataset.focusRank !== undefined) return {again: true};
+  e.dataset.focusRank = rank;
   const s = getComputedStyle(e), r = e.getBoundingClientRect();
-  return {html: e.outerHTML.slice(0, 100), href: e.getAttribute('href'), cls: e.className,
+  return {html: e.outerHTML.slice(0, 120), href: e.getAttribute('href'), cls: e.className, text: e.innerText.trim(),
           indicator: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none',
-          onscreen: r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth};
+          onscreen: r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth,
+          opacity: parseFloat(s.opacity)};
 }"""
 
-TABBABLE_JS = """() => [...document.querySelectorAll('a[href], input:not([type=hidden]), button, select, textarea, [tabindex]')]
-  .filter(e => e.tabIndex >= 0 && !e.disabled && e.checkVisibility({visibilityProperty: true}))
-  .filter(e => e.dataset.rgaaRank === undefined).map(e => e.outerHTML.slice(0, 100))"""
+# Links and controls a visitor must be able to reach, in document order;
+# UNREACHED_JS: those the walk never focused.
+_TABBABLE = """[...document.querySelectorAll('a[href], input:not([type=hidden]), button, select, textarea, [tabindex]')]
+  .filter(e => e.tabIndex >= 0 && !e.disabled && e.checkVisibility({visibilityProperty: true}))"""
+TABBABLE_JS = f"() => {_TABBABLE}.map(e => e.outerHTML.slice(0, 120))"
+UNREACHED_JS = f"() => {_TABBABLE}.filter(e => e.dataset.focusRank === undefined).map(e => e.outerHTML.slice(0, 120))"
 
-ORDER_JS = """() => { const els = [...document.querySelectorAll('[data-rgaa-rank]')]
-  .sort((a, b) => a.dataset.rgaaRank - b.dataset.rgaaRank);
+ORDER_JS = """() => { const els = [...document.querySelectorAll('[data-focus-rank]')]
+  .sort((a, b) => a.dataset.focusRank - b.dataset.focusRank);
   return els.slice(1).every((e, i) => els[i].compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING); }"""
 
 HTMLCS_JS = """() => new Promise((resolve) => {
@@ -278,10 +285,10 @@ def _dom_problems(facts: dict[str, Any], *, standalone: bool) -> dict[str, list[
     return out
 
 
-def _tab_walk(page: Any) -> tuple[list[dict[str, Any]], list[str]]:
-    """Press Tab until the focus leaves the page or comes back; the stops and what went wrong."""
+def tab_walk(page: Any, *, limit: int = MAX_TABS) -> tuple[list[dict[str, Any]], list[str]]:
+    """Press Tab until the focus leaves the page or comes back; the stops (FOCUS_JS) and what went wrong."""
     stops: list[dict[str, Any]] = []
-    for rank in range(MAX_TABS):
+    for rank in range(limit):
         page.keyboard.press("Tab")
         if rank == 0:
             page.wait_for_timeout(400)  # the skip link fades in
@@ -289,16 +296,16 @@ def _tab_walk(page: Any) -> tuple[list[dict[str, Any]], list[str]]:
         if stop is None or stop.get("again"):
             return stops, []
         stops.append(stop)
-    return stops, [f"plus de {MAX_TABS} arrêts de tabulation : piège possible"]
+    return stops, [f"plus de {limit} arrêts de tabulation : piège possible"]
 
 
 def _keyboard(page: Any) -> dict[str, list[str]]:
     """skip_link and keyboard: a walk through the page with Tab."""
-    stops, problems = _tab_walk(page)
+    stops, problems = tab_walk(page)
     problems += [f"focus invisible : {s['html']}" for s in stops if not (s["indicator"] and s["onscreen"])]
     if not page.evaluate(ORDER_JS):
         problems.append("l'ordre de tabulation ne suit pas l'ordre du document")
-    problems += [f"jamais atteint : {html}" for html in page.evaluate(TABBABLE_JS)]
+    problems += [f"jamais atteint : {html}" for html in page.evaluate(UNREACHED_JS)]
     skip = []
     if not stops or "skip" not in str(stops[0]["cls"]) or not (stops[0]["href"] or "").startswith("#"):
         skip.append(f"premier arrêt : {stops[0]['html'] if stops else 'aucun'}")
@@ -351,7 +358,7 @@ def check_page(browser: Any, url: str, *, standalone: bool = False) -> dict[str,
         out["orientation"] = _layout(new_page, url, viewport={"width": 360, "height": 640}) + _layout(new_page, url, viewport={"width": 640, "height": 360})
         forced = new_page(viewport=DESKTOP, forced_colors="active")
         forced.goto(url)
-        stops, _ = _tab_walk(forced)
+        stops, _ = tab_walk(forced)
         out["forced_colors"] = [f"focus invisible en couleurs forcées : {s['html']}" for s in stops if not s["indicator"]]
         out["chrome"] = facts["chrome"]
         return out

@@ -15,41 +15,13 @@ from __future__ import annotations
 import pytest
 
 from helpers import SitePage
-from tools.page_checks import CLIPPED_JS, axe_violations
+from tools.page_checks import CLIPPED_JS, DESKTOP, FOCUS_JS, ORDER_JS, TABBABLE_JS, UNREACHED_JS, axe_violations, tab_walk
 
 pytestmark = pytest.mark.browser
 
-DESKTOP = {"width": 1280, "height": 800}
 ZOOM_200 = {"viewport": {"width": 640, "height": 400}, "device_scale_factor": 2}
 PHONE = {"viewport": {"width": 360, "height": 640}}
-MAX_TABS = 120
-
-# Links and controls a visitor must be able to reach, in document order.
-_TABBABLE = """[...document.querySelectorAll('a[href], input:not([type=hidden]), button, select, textarea, [tabindex]')]
-  .filter(e => e.tabIndex >= 0 && !e.disabled)
-  .filter(e => e.checkVisibility({visibilityProperty: true}))"""
-TABBABLE_JS = f"() => {_TABBABLE}.map(e => e.outerHTML.slice(0, 120))"
-UNREACHED_JS = f"() => {_TABBABLE}.filter(e => e.dataset.focusRank === undefined).map(e => e.outerHTML.slice(0, 120))"
-
-# Describe document.activeElement, mark it with its rank, and say whether
-# its focus is visible (an outline or a shadow).
-FOCUS_JS = """(rank) => {
-  const e = document.activeElement;
-  if (!e || e === document.body) return null;
-  if (e.dataset.focusRank !== undefined) return {again: true};
-  e.dataset.focusRank = rank;
-  const shown = (el) => { const s = getComputedStyle(el);
-    return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'; };
-  const target = e;
-  const r = target.getBoundingClientRect();
-  return {html: e.outerHTML.slice(0, 120), text: e.innerText.trim(), indicator: shown(target),
-          onscreen: r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth,
-          opacity: parseFloat(getComputedStyle(target).opacity)};
-}"""
-
-ORDER_JS = """() => { const els = [...document.querySelectorAll('[data-focus-rank]')]
-  .sort((a, b) => a.dataset.focusRank - b.dataset.focusRank);
-  return els.slice(1).every((e, i) => els[i].compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING); }"""
+MAX_TABS = 120  # stricter than the audit tool's walk (page_checks.MAX_TABS)
 
 
 def test_axe_finds_no_wcag_a_aa_violation(site_page: SitePage, url, new_page):
@@ -65,27 +37,14 @@ def test_axe_on_a_phone(site_page: SitePage, url, new_page):
     assert axe_violations(page) == []
 
 
-def _tab_through(page) -> list[dict]:
-    """Press Tab until the focus leaves the page or comes back; describe each stop."""
-    stops = []
-    for rank in range(MAX_TABS):
-        page.keyboard.press("Tab")
-        if rank == 0:
-            page.wait_for_timeout(400)  # the skip link fades in
-        stop = page.evaluate(FOCUS_JS, rank)
-        if stop is None or stop.get("again"):
-            return stops
-        stops.append(stop)
-    raise AssertionError(f"plus de {MAX_TABS} arrêts de tabulation")
-
-
 def test_keyboard_skip_link_visible_focus_logical_order(site_page: SitePage, url, new_page):
     page = new_page(viewport=DESKTOP)
     page.goto(url)
     assert page.evaluate("document.querySelectorAll('[tabindex]:not([tabindex=\"0\"]):not([tabindex=\"-1\"])').length") == 0
     expected = page.evaluate(TABBABLE_JS)
     assert expected, "aucun lien ni champ"
-    stops = _tab_through(page)
+    stops, problems = tab_walk(page, limit=MAX_TABS)
+    assert problems == [], problems
     assert stops, "aucun élément atteignable au clavier"
     assert 'class="skip"' in stops[0]["html"] and stops[0]["text"] == "Aller au contenu", stops[0]
     assert stops[0]["opacity"] == 1 and stops[0]["onscreen"], "le lien d'évitement doit apparaître au focus"
